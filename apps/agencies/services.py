@@ -1,0 +1,155 @@
+"""Writes to the agency tree. Each takes the acting user and records an audit entry."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Value
+from django.db.models.functions import Concat, Substr
+from django.utils.translation import gettext as _
+
+from apps.core.audit import audit_record
+from apps.core.models import User
+from apps.core.text import normalize_vi
+
+from .choices import LOCAL_ROOT_KINDS, ROOT_KINDS
+from .models import Agency
+
+EDITABLE_FIELDS = ("code", "name", "short_name", "kind", "parent", "is_active", "note")
+
+
+def _path_for(agency: Agency) -> str:
+    parent_path = agency.parent.path if agency.parent_id else ""
+    return f"{parent_path}{agency.pk:06d}/"
+
+
+def _validate(agency: Agency) -> None:
+    errors: dict[str, str] = {}
+    if agency.parent_id is None and agency.kind not in ROOT_KINDS:
+        errors["parent"] = _("A unit of kind “%(kind)s” must belong to a parent agency.") % {
+            "kind": agency.get_kind_display()
+        }
+    if agency.parent_id is not None:
+        if agency.pk and agency.parent.path.startswith(agency.path or "\0"):
+            errors["parent"] = _("An agency cannot be placed under itself or its own units.")
+        elif agency.parent.is_merged:
+            errors["parent"] = _("“%(name)s” has been merged; choose its successor instead.") % {
+                "name": agency.parent.name
+            }
+    clash = Agency.objects.filter(code=agency.code).exclude(pk=agency.pk)
+    if clash.exists():
+        errors["code"] = _("The code “%(code)s” is already used by another agency.") % {
+            "code": agency.code
+        }
+    if errors:
+        raise ValidationError(errors)
+
+
+def _place(agency: Agency) -> None:
+    """Derive path, depth and central/local from the parent, then fix the whole subtree."""
+    old_path = agency.path
+    agency.path = _path_for(agency)
+    agency.depth = agency.path.count("/") - 1
+    root_kind = agency.kind
+    if agency.parent_id:
+        root_kind = None
+        agency.is_central = agency.parent.is_central
+    if root_kind is not None:
+        agency.is_central = root_kind not in LOCAL_ROOT_KINDS
+    agency.save(update_fields=["path", "depth", "is_central"])
+    if old_path and old_path != agency.path:
+        descendants = Agency.objects.filter(path__startswith=old_path).exclude(pk=agency.pk)
+        descendants.update(
+            path=Concat(Value(agency.path), Substr("path", len(old_path) + 1)),
+            is_central=agency.is_central,
+        )
+        for child in Agency.objects.filter(path__startswith=agency.path).exclude(pk=agency.pk):
+            child.depth = child.path.count("/") - 1
+            child.save(update_fields=["depth"])
+
+
+@transaction.atomic
+def agency_create(*, actor: User | None, **fields) -> Agency:
+    agency = Agency(**fields)
+    agency.search_key = normalize_vi(f"{agency.code} {agency.name} {agency.short_name}")
+    _validate(agency)
+    agency.path = ""
+    agency.save()
+    _place(agency)
+    if actor is not None:
+        audit_record(actor=actor, action="agencies.create", obj=agency)
+    return agency
+
+
+@transaction.atomic
+def agency_update(*, actor: User, agency: Agency, **fields) -> Agency:
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable: {sorted(unknown)}")
+    agency = Agency.objects.select_for_update().get(pk=agency.pk)
+    before = {name: str(getattr(agency, name)) for name in fields}
+    moved = "parent" in fields and fields["parent"] != agency.parent
+    for name, value in fields.items():
+        setattr(agency, name, value)
+    agency.search_key = normalize_vi(f"{agency.code} {agency.name} {agency.short_name}")
+    _validate(agency)
+    agency.save()
+    if moved or "kind" in fields:
+        _place(agency)
+    after = {name: str(getattr(agency, name)) for name in fields}
+    audit_record(
+        actor=actor, action="agencies.update", obj=agency, detail={"before": before, "after": after}
+    )
+    return agency
+
+
+@transaction.atomic
+def agency_merge(
+    *,
+    actor: User | None,
+    predecessor: Agency,
+    successor: Agency,
+    merged_on: datetime.date,
+    note: str = "",
+) -> Agency:
+    """Record that ``predecessor`` was merged into ``successor`` on ``merged_on``.
+
+    Nothing moves: the predecessor's cadres, units and history stay attached to it, and it stays
+    findable; the successor's officers see it as part of their scope.
+    """
+    predecessor = Agency.objects.select_for_update().get(pk=predecessor.pk)
+    if predecessor.pk == successor.pk:
+        raise ValidationError({"successor": _("An agency cannot be merged into itself.")})
+    if predecessor.is_merged:
+        raise ValidationError(
+            {
+                "successor": _("“%(name)s” was already merged into “%(successor)s” on %(date)s.")
+                % {
+                    "name": predecessor.name,
+                    "successor": predecessor.successor.name,
+                    "date": predecessor.merged_on.strftime("%d/%m/%Y"),
+                }
+            }
+        )
+    if successor.is_merged:
+        raise ValidationError(
+            {"successor": _("“%(name)s” has itself been merged.") % {"name": successor.name}}
+        )
+    if successor.path.startswith(predecessor.path):
+        raise ValidationError(
+            {"successor": _("An agency cannot be merged into one of its own units.")}
+        )
+    predecessor.successor = successor
+    predecessor.merged_on = merged_on
+    predecessor.is_active = False
+    if note:
+        predecessor.note = f"{predecessor.note}\n{note}".strip()
+    predecessor.save()
+    if actor is not None:
+        audit_record(
+            actor=actor,
+            action="agencies.merge",
+            obj=predecessor,
+            detail={"successor": successor.pk, "merged_on": merged_on.isoformat(), "note": note},
+        )
+    return predecessor

@@ -1,0 +1,6 @@
+"""API routes of this app."""
+
+from rest_framework.routers import DefaultRouter
+
+router = DefaultRouter()
+urlpatterns = router.urls

@@ -1,0 +1,41 @@
+"""Every page needs a login; steering admins and finance officers also need their TOTP code."""
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+
+#: URL name prefixes reachable without a login (the API authenticates by token itself).
+PUBLIC_PREFIXES = ("/static/", "/api/", "/i18n/")
+PUBLIC_NAMES = frozenset({"core:login", "core:health"})
+#: URL names reachable after the password step but before the second factor.
+SECOND_STEP_NAMES = frozenset(
+    {"core:otp_verify", "core:otp_setup", "core:logout", "core:health", "core:set_language"}
+)
+
+
+class LoginRequiredAndTwoFactorMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    # Django calls process_view on middleware classes that define it.
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path.startswith(PUBLIC_PREFIXES):
+            return None
+        match = request.resolver_match
+        name = f"{match.namespace}:{match.url_name}" if match and match.namespace else ""
+        if name in PUBLIC_NAMES:
+            return None
+        user = request.user
+        if not user.is_authenticated:
+            return redirect(f"{reverse(settings.LOGIN_URL)}?next={request.get_full_path()}")
+        if (
+            getattr(settings, "DE165_REQUIRE_2FA", True)
+            and user.needs_two_factor
+            and not user.is_verified()
+            and name not in SECOND_STEP_NAMES
+        ):
+            return redirect("core:otp_verify")
+        return None

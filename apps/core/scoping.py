@@ -1,0 +1,87 @@
+"""One place decides visibility: every list, detail, export, count and search starts here.
+
+A model's queryset inherits ``ScopedQuerySet`` and names the lookups that lead to its agency and
+(for rows hanging from a person) its cadre. ``restrict(user, action)`` narrows it:
+
+* steering admin: everything;
+* finance officer and auditor: read everything, change nothing (finance's own areas override);
+* agency officer: rows of its agency and the agencies below it, including merged predecessors;
+* participant: rows of their own cadre record only;
+* anyone else (no role, inactive): nothing.
+"""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+
+from .roles import READ_ALL_ROLES, Role
+
+VIEW = "view"
+CHANGE = "change"
+
+
+def agency_scope_ids(user) -> models.QuerySet:
+    """Ids of the agencies an agency officer works for: its subtree and what merged into it."""
+    from apps.agencies.models import Agency
+
+    root_path = user.agency.path
+    return Agency.objects.filter(
+        Q(path__startswith=root_path) | Q(successor__path__startswith=root_path)
+    ).values("pk")
+
+
+def restrict_queryset(
+    queryset: models.QuerySet,
+    user,
+    action: str,
+    *,
+    agency_lookup: str | None,
+    cadre_lookup: str | None = None,
+    writable_by: Iterable[str] = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER),
+) -> models.QuerySet:
+    if not getattr(user, "is_authenticated", False) or not user.is_active or not user.role:
+        return queryset.none()
+    if user.role == Role.STEERING_ADMIN:
+        return queryset
+    if action != VIEW and user.role not in writable_by:
+        return queryset.none()
+    if action == VIEW and user.role in READ_ALL_ROLES:
+        return queryset
+    if user.role == Role.AGENCY_OFFICER and agency_lookup is not None:
+        return queryset.filter(**{f"{agency_lookup}__in": agency_scope_ids(user)})
+    if user.role == Role.PARTICIPANT and cadre_lookup is not None and user.cadre_id:
+        return queryset.filter(**{cadre_lookup: user.cadre_id})
+    return queryset.none()
+
+
+class ScopedQuerySet(models.QuerySet):
+    """Base queryset with ``restrict(user, action)``; subclasses set the lookups."""
+
+    scope_agency_lookup: str | None = "agency"
+    scope_cadre_lookup: str | None = None
+    scope_writable_by: tuple[str, ...] = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)
+
+    def restrict(self, user, action: str = VIEW):
+        return restrict_queryset(
+            self,
+            user,
+            action,
+            agency_lookup=self.scope_agency_lookup,
+            cadre_lookup=self.scope_cadre_lookup,
+            writable_by=self.scope_writable_by,
+        )
+
+
+def get_scoped_or_404(queryset: ScopedQuerySet, user, action: str = VIEW, **lookup):
+    """The object if the user may act on it; 404 if they may not even see it, 403 if read-only."""
+    visible = queryset.restrict(user, VIEW)
+    try:
+        obj = visible.get(**lookup)
+    except (visible.model.DoesNotExist, ValueError) as exc:
+        raise Http404 from exc
+    if action != VIEW and not queryset.restrict(user, action).filter(pk=obj.pk).exists():
+        raise PermissionDenied
+    return obj

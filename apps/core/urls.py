@@ -1,0 +1,17 @@
+from django.urls import path
+from django.views.i18n import set_language
+
+from . import views
+
+app_name = "core"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("otp/verify/", views.otp_verify, name="otp_verify"),
+    path("otp/setup/", views.otp_setup, name="otp_setup"),
+    path("audit/", views.AuditLogView.as_view(), name="audit_log"),
+    path("health/", views.health, name="health"),
+    path("i18n/setlang/", set_language, name="set_language"),
+]

@@ -1,0 +1,128 @@
+"""Load programme settings from reference/programme.yaml, creating only what is missing.
+
+Settings that already exist are left as steering admins edited them, so loading is idempotent
+and never undoes a change made in the application.
+"""
+
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.db import transaction
+
+from .models import (
+    AnnualTarget,
+    ContentGroup,
+    FormPhase,
+    Phase,
+    PositionLevel,
+    RuleSetting,
+    TrainingForm,
+    WorkField,
+)
+
+RULE_NAMES = {
+    "retirement_min_years": "Thời gian công tác còn lại tối thiểu trước khi nghỉ hưu (năm)",
+    "same_form_repeat_years": "Không tham gia cùng hình thức trong số năm gần đây",
+    "other_programme_same_year": "Trùng đối tượng với chương trình hợp tác khác trong cùng năm",
+    "date_clash": "Trùng thời gian với khóa học khác",
+    "max_per_agency_per_delegation": "Số người tối đa của một cơ quan trong một đoàn",
+    "match_threshold": "Ngưỡng điểm khớp tên khi phát hiện trùng lặp",
+    "retirement_age": "Lộ trình tuổi nghỉ hưu",
+}
+
+
+def read_programme_yaml(path: Path | None = None) -> dict:
+    path = path or settings.REFERENCE_DIR / "programme.yaml"
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@transaction.atomic
+def load_programme(data: dict | None = None) -> dict[str, int]:
+    data = data or read_programme_yaml()
+    created = dict.fromkeys(["levels", "groups", "fields", "forms", "phases", "rules"], 0)
+
+    for rank, row in enumerate(data["position_levels"], start=1):
+        _obj, new = PositionLevel.objects.get_or_create(
+            code=row["code"], defaults={"name": row["name"], "rank": rank, "source": "KL §2.4"}
+        )
+        created["levels"] += new
+    for row in data["content_groups"]:
+        _obj, new = ContentGroup.objects.get_or_create(
+            code=row["code"], defaults={"name": row["name"], "source": "KL §2.3"}
+        )
+        created["groups"] += new
+    for row in data.get("work_fields", []):
+        _obj, new = WorkField.objects.get_or_create(
+            code=row["code"], defaults={"name": row["name"]}
+        )
+        created["fields"] += new
+
+    levels = {level.code: level for level in PositionLevel.objects.all()}
+    for code, row in data["forms"].items():
+        size = row.get("delegation_size", {})
+        form, new = TrainingForm.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": row["name"],
+                "typical_days": row.get("typical_days"),
+                "delegation_min": size.get("min"),
+                "delegation_max": size.get("max"),
+                "taught_in_foreign_language": bool(row.get("taught_in_foreign_language")),
+                "min_language_level": row.get("min_language_level", ""),
+                "eligibility_note": row.get("eligible", ""),
+                "gate": row.get("gate", ""),
+                "source": row.get("source", ""),
+            },
+        )
+        if new:
+            form.eligible_levels.set([levels[c] for c in row.get("eligible_levels", [])])
+            for order, phase in enumerate(row.get("phases", [])):
+                FormPhase.objects.create(
+                    form=form,
+                    code=phase["code"],
+                    name=phase["name"],
+                    typical_days=phase.get("typical_days"),
+                    order=order,
+                )
+        created["forms"] += new
+
+    forms = {form.code: form for form in TrainingForm.objects.all()}
+    for row in data["phases"]:
+        phase, new = Phase.objects.get_or_create(
+            code=row["code"],
+            defaults={
+                "name": row["name"],
+                "start": row["start"],
+                "end": row["end"],
+                "source": row.get("source", ""),
+            },
+        )
+        if new:
+            for form_code, places in row["annual_targets"].items():
+                AnnualTarget.objects.create(phase=phase, form=forms[form_code], places=places)
+        created["phases"] += new
+
+    for code, row in data["rules"].items():
+        value = row.get("value")
+        _obj, new = RuleSetting.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": RULE_NAMES.get(code, code),
+                "value": Decimal(str(value)) if value is not None else None,
+                "severity": row.get("severity", ""),
+                "source": "setting",
+            },
+        )
+        created["rules"] += new
+    if "retirement_age" in data:
+        params = dict(data["retirement_age"])
+        source = params.pop("source", "")
+        _obj, new = RuleSetting.objects.get_or_create(
+            code="retirement_age",
+            defaults={"name": RULE_NAMES["retirement_age"], "params": params, "source": source},
+        )
+        created["rules"] += new
+    return created

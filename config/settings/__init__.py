@@ -1,0 +1,1 @@
+"""Settings for de165: base.py holds what every environment shares."""
