@@ -25,6 +25,12 @@ class CadreQuerySet(ScopedQuerySet):
     scope_cadre_lookup = "pk"
 
 
+class ImportJobQuerySet(ScopedQuerySet):
+    """An officer sees the imports made for its agency subtree; others as for cadres."""
+
+    scope_agency_lookup = "agency"
+
+
 class Cadre(models.Model):
     """A leader or manager who may be trained. Fields follow forms 2C/TCTW-98 and 2C-BNV/2008."""
 
@@ -198,3 +204,56 @@ class LanguageSkill(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_language_display()} {self.level}"
+
+
+class ImportJob(models.Model):
+    """One Excel import: validated in full first, applied all-or-nothing, with progress."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        VALIDATING = "validating", _("Checking")
+        IMPORTING = "importing", _("Importing")
+        SUCCEEDED = "succeeded", _("Imported")
+        FAILED = "failed", _("Rejected")
+
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        "core.User", verbose_name=_("uploaded by"), on_delete=models.PROTECT, related_name="+"
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("agency of the uploader"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    stored_path = models.CharField(max_length=500, editable=False)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
+    created_count = models.PositiveIntegerField(_("cadres created"), default=0)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = ImportJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in {self.Status.SUCCEEDED, self.Status.FAILED}

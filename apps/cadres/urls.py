@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -6,6 +6,6 @@ app_name = "cadres"
 urlpatterns = [
     path("", views.cadre_list, name="cadre_list"),
     path("me/", views.my_record, name="my_record"),
-    path("import/", views.import_list, name="import_list"),
+    path("import/", include("apps.cadres.import_urls")),
     path("<int:pk>/", views.cadre_detail, name="cadre_detail"),
 ]

@@ -11,9 +11,5 @@ def my_record(request):
     return HttpResponse("")
 
 
-def import_list(request):
-    return HttpResponse("")
-
-
 def cadre_detail(request, pk):
     return HttpResponse("")

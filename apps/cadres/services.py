@@ -1,0 +1,82 @@
+"""Writes to the cadre registry. Each takes the acting user and runs in one transaction."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from apps.core.audit import audit_record
+from apps.core.models import User
+from apps.core.text import normalize_vi
+from apps.programme.models import RuleSetting
+
+from .models import Cadre
+from .retirement import DEFAULT_ROADMAP, expected_retirement
+
+
+class StaleVersionError(ValidationError):
+    """Someone else saved the record after this user opened it."""
+
+
+def retirement_roadmap() -> dict:
+    setting = RuleSetting.objects.filter(code="retirement_age").only("params").first()
+    return setting.params if setting and setting.params else DEFAULT_ROADMAP
+
+
+def cadre_fill_derived(cadre: Cadre, *, roadmap: dict | None = None) -> Cadre:
+    """Compute the stored derived fields: search key and expected retirement date."""
+    cadre.search_key = normalize_vi(cadre.full_name)[:255]
+    if cadre.retirement_override:
+        cadre.expected_retirement = cadre.retirement_override
+    elif cadre.date_of_birth and cadre.gender:
+        cadre.expected_retirement = expected_retirement(
+            cadre.date_of_birth, cadre.gender, roadmap or retirement_roadmap()
+        )
+    return cadre
+
+
+def _check_unique_identifiers(cadre: Cadre) -> None:
+    clash = Cadre.objects.filter(national_id=cadre.national_id).exclude(pk=cadre.pk)
+    if clash.exists():
+        raise ValidationError(
+            {
+                "national_id": _("Another cadre already has the citizen ID number %(value)s.")
+                % {"value": cadre.national_id}
+            }
+        )
+
+
+@transaction.atomic
+def cadre_create(*, actor: User, **fields: Any) -> Cadre:
+    cadre = Cadre(**fields)
+    cadre_fill_derived(cadre)
+    cadre.full_clean(exclude=["search_key"])
+    _check_unique_identifiers(cadre)
+    cadre.save()
+    audit_record(actor=actor, action="cadres.create", obj=cadre)
+    return cadre
+
+
+@transaction.atomic
+def cadre_update(*, actor: User, cadre: Cadre, version: int, **fields: Any) -> Cadre:
+    """Save changes unless the record changed since ``version`` was read (no lost updates)."""
+    current = Cadre.objects.select_for_update().get(pk=cadre.pk)
+    if current.version != version:
+        last = current.history.select_related("history_user").first()
+        who = last.history_user if last and last.history_user else _("another user")
+        raise StaleVersionError(
+            _(
+                "This record was changed by %(who)s at %(when)s after you opened it. "
+                "Nothing was saved: reload the page to see their changes, then edit again."
+            )
+            % {"who": who, "when": current.updated_at.strftime("%d/%m/%Y %H:%M")}
+        )
+    for name, value in fields.items():
+        setattr(current, name, value)
+    cadre_fill_derived(current)
+    current.full_clean(exclude=["search_key"])
+    _check_unique_identifiers(current)
+    current.version += 1
+    current.save()
+    return current
