@@ -11,7 +11,7 @@ from apps.core.models import User
 from apps.core.text import normalize_vi
 from apps.programme.models import RuleSetting
 
-from .models import Cadre
+from .models import Cadre, LanguageSkill, PositionHistory
 from .retirement import DEFAULT_ROADMAP, expected_retirement
 
 
@@ -80,3 +80,51 @@ def cadre_update(*, actor: User, cadre: Cadre, version: int, **fields: Any) -> C
     current.version += 1
     current.save()
     return current
+
+
+@transaction.atomic
+def position_add(*, actor: User, cadre: Cadre, **fields: Any) -> PositionHistory:
+    position = PositionHistory(cadre=cadre, **fields)
+    position.full_clean()
+    if position.end is None and cadre.positions.filter(end__isnull=True).exists():
+        raise ValidationError(
+            {
+                "end": _(
+                    "The cadre already has a current position; give the earlier one an end date."
+                )
+            }
+        )
+    position.save()
+    audit_record(actor=actor, action="cadres.position_add", obj=cadre, detail={"id": position.pk})
+    return position
+
+
+@transaction.atomic
+def position_delete(*, actor: User, position: PositionHistory) -> None:
+    cadre = position.cadre
+    detail = {"position": str(position)}
+    position.delete()
+    audit_record(actor=actor, action="cadres.position_delete", obj=cadre, detail=detail)
+
+
+@transaction.atomic
+def language_set(*, actor: User, cadre: Cadre, language: str, **fields: Any) -> LanguageSkill:
+    skill = cadre.languages.filter(language=language).first() or LanguageSkill(
+        cadre=cadre, language=language
+    )
+    for name, value in fields.items():
+        setattr(skill, name, value)
+    skill.full_clean(validate_unique=False)
+    skill.save()
+    audit_record(
+        actor=actor, action="cadres.language_set", obj=cadre, detail={"language": language}
+    )
+    return skill
+
+
+@transaction.atomic
+def language_delete(*, actor: User, skill: LanguageSkill) -> None:
+    cadre = skill.cadre
+    detail = {"language": skill.language}
+    skill.delete()
+    audit_record(actor=actor, action="cadres.language_delete", obj=cadre, detail=detail)

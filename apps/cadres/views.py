@@ -1,15 +1,251 @@
-"""Cadre views (work in progress)."""
+"""Cadre registry views: they check access, call a selector or service, and respond."""
 
-from django.http import HttpResponse
+import os
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_filters.views import FilterView
+from django_tables2.views import SingleTableMixin
+
+from apps.core.audit import audit_record, client_ip
+from apps.core.roles import Role
+from apps.core.scoping import CHANGE, VIEW, get_scoped_or_404
+
+from . import services
+from .export import cadre_export_xlsx
+from .filtersets import CadreFilter
+from .forms import CadreForm, LanguageForm, PositionForm
+from .identifiers import can_export_identifiers, can_reveal_identifiers, mask_identifier
+from .models import Cadre, LanguageSkill, PositionHistory
+from .selectors import cadre_detail_queryset, cadre_history, cadre_list
+from .tables import CadreTable
+
+REGISTRY_ROLES = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER, Role.FINANCE_OFFICER, Role.AUDITOR)
 
 
-def cadre_list(request):
-    return HttpResponse("")
+def _require_registry_role(user) -> None:
+    if user.role not in REGISTRY_ROLES:
+        raise PermissionDenied
 
 
-def my_record(request):
-    return HttpResponse("")
+def _can_create(user) -> bool:
+    return user.role in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)
+
+
+class CadreListView(SingleTableMixin, FilterView):
+    template_name = "cadres/cadre_list.html"
+    table_class = CadreTable
+    filterset_class = CadreFilter
+    paginate_by = 25
+
+    def dispatch(self, request, *args, **kwargs):
+        _require_registry_role(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return cadre_list(fetched_by=self.request.user)
+
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "user": self.request.user}
+
+    def get_table_pagination(self, table):
+        pagination = super().get_table_pagination(table)
+        per_page = self.request.GET.get("per_page", "")
+        if per_page in {"10", "25", "50", "100"}:
+            pagination["per_page"] = int(per_page)
+        return pagination
+
+    def get_template_names(self):
+        if self.request.htmx and self.request.htmx.target == "cadre-results":
+            return ["cadres/_cadre_results.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_create"] = _can_create(self.request.user)
+        context["can_export_identifiers"] = can_export_identifiers(self.request.user)
+        context["query"] = self.request.GET.urlencode()
+        return context
+
+
+cadre_list_view = CadreListView.as_view()
+
+
+def cadre_export(request):
+    _require_registry_role(request.user)
+    filterset = CadreFilter(
+        request.GET, queryset=cadre_list(fetched_by=request.user), user=request.user
+    )
+    if not filterset.is_valid():
+        messages.error(request, _("The filters are not valid; nothing was exported."))
+        return redirect("cadres:cadre_list")
+    full = request.GET.get("identifiers") == "full" and can_export_identifiers(request.user)
+    path, count = cadre_export_xlsx(filterset.qs, full_identifiers=full)
+    audit_record(
+        actor=request.user,
+        action="cadres.export",
+        detail={"rows": count, "filters": request.GET.dict(), "full_identifiers": full},
+        ip_address=client_ip(request),
+    )
+    response = FileResponse(
+        open(path, "rb"),  # noqa: SIM115 - FileResponse closes it
+        as_attachment=True,
+        filename=f"can-bo-{timezone.localdate():%Y%m%d}.xlsx",
+    )
+    os.unlink(path)  # the open handle keeps the data readable until the response is sent
+    return response
 
 
 def cadre_detail(request, pk):
-    return HttpResponse("")
+    cadre = get_scoped_or_404(cadre_detail_queryset(fetched_by=request.user), request.user, pk=pk)
+    can_edit = Cadre.objects.restrict(request.user, CHANGE).filter(pk=cadre.pk).exists()
+    return render(
+        request,
+        "cadres/cadre_detail.html",
+        {
+            "cadre": cadre,
+            "masked_national_id": mask_identifier(cadre.national_id),
+            "masked_passport": mask_identifier(cadre.passport_number),
+            "can_reveal": can_reveal_identifiers(request.user, cadre),
+            "can_edit": can_edit,
+            "history": cadre_history(cadre=cadre),
+            "position_form": PositionForm(user=request.user) if can_edit else None,
+            "language_form": LanguageForm() if can_edit else None,
+        },
+    )
+
+
+@require_POST
+def cadre_reveal(request, pk):
+    """Show the full identifiers to a role that needs them, and log that they were seen."""
+    cadre = get_scoped_or_404(Cadre.objects, request.user, VIEW, pk=pk)
+    if not can_reveal_identifiers(request.user, cadre):
+        raise PermissionDenied
+    audit_record(
+        actor=request.user,
+        action="cadres.reveal_identifiers",
+        obj=cadre,
+        detail={"fields": ["national_id", "passport_number"]},
+        ip_address=client_ip(request),
+    )
+    return render(request, "cadres/_identifiers.html", {"cadre": cadre, "revealed": True})
+
+
+def my_record(request):
+    if request.user.role != Role.PARTICIPANT or not request.user.cadre_id:
+        raise Http404
+    return redirect("cadres:cadre_detail", pk=request.user.cadre_id)
+
+
+def cadre_create(request):
+    if not _can_create(request.user):
+        raise PermissionDenied
+    form = CadreForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            cadre = services.cadre_create(actor=request.user, **data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The cadre “%(name)s” was added.") % {"name": cadre})
+            return redirect(cadre)
+    return render(request, "cadres/cadre_form.html", {"form": form, "cadre": None})
+
+
+def cadre_edit(request, pk):
+    cadre = get_scoped_or_404(Cadre.objects, request.user, CHANGE, pk=pk)
+    form = CadreForm(request.POST or None, instance=cadre, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        version = form.cleaned_data.get("version") or 0
+        try:
+            services.cadre_update(actor=request.user, cadre=cadre, version=version, **data)
+        except services.StaleVersionError as error:
+            messages.error(request, error.message)
+            return render(
+                request, "cadres/cadre_form.html", {"form": form, "cadre": cadre, "stale": True}
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect(cadre)
+    return render(request, "cadres/cadre_form.html", {"form": form, "cadre": cadre})
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@require_POST
+def position_add(request, pk):
+    cadre = get_scoped_or_404(Cadre.objects, request.user, CHANGE, pk=pk)
+    form = PositionForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            services.position_add(actor=request.user, cadre=cadre, **form.cleaned_data)
+            messages.success(request, _("The position was added to the history."))
+        except ValidationError as error:
+            _add_errors(form, error)
+    if form.errors:
+        messages.error(
+            request, _("The position was not added: %(errors)s") % {"errors": _flatten(form)}
+        )
+    return redirect(cadre)
+
+
+@require_POST
+def position_delete(request, pk, position_pk):
+    cadre = get_scoped_or_404(Cadre.objects, request.user, CHANGE, pk=pk)
+    position = get_scoped_or_404(
+        PositionHistory.objects.filter(cadre=cadre), request.user, CHANGE, pk=position_pk
+    )
+    services.position_delete(actor=request.user, position=position)
+    messages.success(request, _("The position was removed from the history."))
+    return redirect(cadre)
+
+
+@require_POST
+def language_add(request, pk):
+    cadre = get_scoped_or_404(Cadre.objects, request.user, CHANGE, pk=pk)
+    form = LanguageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.language_set(actor=request.user, cadre=cadre, **form.cleaned_data)
+            messages.success(request, _("The language was saved."))
+        except ValidationError as error:
+            _add_errors(form, error)
+    if form.errors:
+        messages.error(
+            request, _("The language was not saved: %(errors)s") % {"errors": _flatten(form)}
+        )
+    return redirect(cadre)
+
+
+@require_POST
+def language_delete(request, pk, skill_pk):
+    cadre = get_scoped_or_404(Cadre.objects, request.user, CHANGE, pk=pk)
+    skill = get_scoped_or_404(
+        LanguageSkill.objects.filter(cadre=cadre), request.user, CHANGE, pk=skill_pk
+    )
+    services.language_delete(actor=request.user, skill=skill)
+    messages.success(request, _("The language was removed."))
+    return redirect(cadre)
+
+
+def _flatten(form) -> str:
+    parts = []
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        parts.append(f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+    return "; ".join(parts)
