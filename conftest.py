@@ -3,6 +3,8 @@
 import pytest
 from django.core.management import call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from apps.agencies.models import Agency
 from apps.agencies.tests.factories import AgencyFactory
@@ -103,3 +105,16 @@ def client_for(client):
 @pytest.fixture
 def root_agencies(db):
     return Agency.objects.filter(parent__isnull=True)
+
+
+@pytest.fixture
+def api_for():
+    """An API client authenticated with the user's token."""
+
+    def make(user):
+        client = APIClient()
+        token, _created = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    return make

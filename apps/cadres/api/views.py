@@ -1,0 +1,74 @@
+"""Cadre API: same scope and rules as the UI (restrict + services)."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import mixins, status, viewsets
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+
+from apps.agencies.models import Agency
+from apps.cadres import services
+from apps.cadres.filtersets import CadreFilter
+from apps.cadres.models import Cadre
+from apps.cadres.selectors import cadre_detail_queryset, cadre_list
+from apps.core.roles import Role
+from apps.core.scoping import CHANGE
+
+from .serializers import CadreDetailOutput, CadreInput, CadreOutput
+
+READER_ROLES = {
+    Role.STEERING_ADMIN,
+    Role.AGENCY_OFFICER,
+    Role.FINANCE_OFFICER,
+    Role.AUDITOR,
+    Role.PARTICIPANT,
+}
+
+
+class CadreViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    filterset_class = CadreFilter
+
+    def get_queryset(self):
+        if self.action == "retrieve":
+            return cadre_detail_queryset(fetched_by=self.request.user)
+        return cadre_list(fetched_by=self.request.user).order_by("search_key", "pk")
+
+    def get_serializer_class(self):
+        return CadreDetailOutput if self.action == "retrieve" else CadreOutput
+
+    def _check_agency(self, agency: Agency) -> None:
+        if not Agency.objects.restrict(self.request.user).filter(pk=agency.pk).exists():
+            raise ValidationError({"agency": ["Cơ quan nằm ngoài phạm vi quản lý của bạn."]})
+
+    def create(self, request):
+        if request.user.role not in {Role.STEERING_ADMIN, Role.AGENCY_OFFICER}:
+            raise PermissionDenied
+        serializer = CadreInput(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        data.pop("version", None)
+        self._check_agency(data["agency"])
+        try:
+            cadre = services.cadre_create(actor=request.user, **data)
+        except DjangoValidationError as error:
+            raise ValidationError(error.message_dict) from error
+        return Response(CadreDetailOutput(cadre).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request, pk=None):
+        cadre = self.get_object()
+        if not Cadre.objects.restrict(request.user, CHANGE).filter(pk=cadre.pk).exists():
+            raise PermissionDenied
+        serializer = CadreInput(cadre, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        if "version" not in data:
+            raise ValidationError({"version": ["Cần gửi phiên bản (version) của bản ghi đã đọc."]})
+        version = data.pop("version")
+        if "agency" in data:
+            self._check_agency(data["agency"])
+        try:
+            cadre = services.cadre_update(actor=request.user, cadre=cadre, version=version, **data)
+        except services.StaleVersionError as error:
+            return Response({"detail": error.message}, status=status.HTTP_409_CONFLICT)
+        except DjangoValidationError as error:
+            raise ValidationError(error.message_dict) from error
+        return Response(CadreDetailOutput(cadre).data)
