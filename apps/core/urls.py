@@ -12,6 +12,7 @@ urlpatterns = [
     path("otp/verify/", views.otp_verify, name="otp_verify"),
     path("otp/setup/", views.otp_setup, name="otp_setup"),
     path("audit/", views.AuditLogView.as_view(), name="audit_log"),
+    path("account/api-token/", views.api_token, name="api_token"),
     path("health/", views.health, name="health"),
     path("i18n/setlang/", set_language, name="set_language"),
 ]

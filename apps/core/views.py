@@ -22,6 +22,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tables2.views import SingleTableMixin
 
+from .audit import audit_record, client_ip
 from .forms import TokenForm
 from .models import AuditEntry
 from .selectors import home_summary
@@ -93,6 +94,25 @@ def otp_setup(request):
         "core/otp_setup.html",
         {"form": form, "secret": secret, "qr": _qr_data_uri(device.config_url)},
     )
+
+
+def api_token(request):
+    """Show the user's API token; POST replaces it (the old one stops working at once)."""
+    from rest_framework.authtoken.models import Token
+
+    if request.method == "POST":
+        Token.objects.filter(user=request.user).delete()
+        Token.objects.create(user=request.user)
+        audit_record(
+            actor=request.user,
+            action="core.api_token_reset",
+            obj=request.user,
+            ip_address=client_ip(request),
+        )
+        messages.success(request, _("A new API token was created; the old one no longer works."))
+        return redirect("core:api_token")
+    token = Token.objects.filter(user=request.user).first()
+    return render(request, "core/api_token.html", {"token": token})
 
 
 @require_GET

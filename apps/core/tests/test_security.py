@@ -139,3 +139,14 @@ def test_production_refuses_a_weak_secret_key():
 def test_production_settings_pass_the_deploy_check():
     result = _run_production(GOOD_PRODUCTION_ENV, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stderr
+
+
+def test_user_can_create_and_replace_an_api_token(client_for, agency_officer):
+    from rest_framework.authtoken.models import Token
+
+    client = client_for(agency_officer)
+    client.post(reverse("core:api_token"))
+    first = Token.objects.get(user=agency_officer).key
+    client.post(reverse("core:api_token"))
+    assert Token.objects.get(user=agency_officer).key != first
+    assert first not in client.get(reverse("core:api_token")).content.decode()
