@@ -1,10 +1,30 @@
 """Reads of the agency tree."""
 
-from django.db.models import Count, Q, QuerySet
+from collections import defaultdict
+from dataclasses import dataclass, field
 
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from apps.cadres.models import Cadre
+from apps.core.models import AuditEntry
 from apps.core.text import normalize_vi
 
+from .choices import AgencyKind
 from .models import Agency
+
+#: At most this many search matches are drawn; a narrower query finds the rest.
+SEARCH_LIMIT = 300
+
+#: Top-level groups of the tree, in the order the Steering Committee reads them.
+CENTRAL_GROUPS = [
+    (AgencyKind.PARTY_BOARD, _("Central party boards")),
+    (AgencyKind.MINISTRY, _("Ministries and sectors")),
+    (AgencyKind.MASS_ORGANISATION, _("Central mass organisations")),
+    (AgencyKind.PARTY_COMMITTEE, _("Party committees directly under the Centre")),
+]
+LOCAL_KINDS = (AgencyKind.CITY, AgencyKind.PROVINCE)
 
 
 def agency_list(*, fetched_by, search: str = "", include_merged: bool = True) -> QuerySet[Agency]:
@@ -43,3 +63,249 @@ def agency_choices(*, fetched_by, include_merged: bool = False) -> QuerySet[Agen
     if not include_merged:
         qs = qs.filter(Q(successor__isnull=True))
     return qs.order_by("path")
+
+
+# --- the browsable tree: top level first, units loaded when a node is opened ---------------
+
+
+def _with_child_count(qs: QuerySet[Agency], *, fetched_by, include_merged: bool):
+    """Annotate how many units below each agency the user may see (one subquery, no N+1)."""
+    children = Agency.objects.restrict(fetched_by).filter(parent=OuterRef("pk"))
+    if not include_merged:
+        children = children.filter(successor__isnull=True)
+    counted = children.order_by().values("parent").annotate(n=Count("pk")).values("n")
+    return qs.annotate(
+        child_count=Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+    )
+
+
+def cadre_totals(*, fetched_by, within: Agency | None = None) -> dict[str, int]:
+    """Visible cadres per subtree, keyed by tree path: one grouped query summed up the paths."""
+    qs = Cadre.objects.restrict(fetched_by)
+    if within is not None:
+        qs = qs.filter(agency__path__startswith=within.path)
+    totals: dict[str, int] = defaultdict(int)
+    rows = qs.order_by().values_list("agency__path").annotate(n=Count("pk"))
+    for path, count in rows:
+        prefix = ""
+        for part in path.split("/")[:-1]:
+            prefix = f"{prefix}{part}/"
+            totals[prefix] += count
+    return totals
+
+
+def _attach_totals(agencies: list[Agency], totals: dict[str, int]) -> list[Agency]:
+    for agency in agencies:
+        agency.cadre_total = totals.get(agency.path, 0)
+    return agencies
+
+
+def agency_top_level(*, fetched_by, include_merged: bool = False) -> list[Agency]:
+    """The visible agencies whose parent the user cannot see: roots, or an officer's own agency.
+
+    Each carries ``child_count`` (visible units) and ``cadre_total`` (cadres in its subtree).
+    """
+    visible = Agency.objects.restrict(fetched_by)
+    qs = visible.exclude(parent__in=visible.values("pk")).select_related("successor")
+    if not include_merged:
+        qs = qs.filter(successor__isnull=True)
+    qs = _with_child_count(qs, fetched_by=fetched_by, include_merged=include_merged)
+    return _attach_totals(list(qs.order_by("path")), cadre_totals(fetched_by=fetched_by))
+
+
+def agency_children(*, fetched_by, parent: Agency, include_merged: bool = False) -> list[Agency]:
+    """The visible units directly below ``parent``, with the same counts as the top level."""
+    qs = Agency.objects.restrict(fetched_by).filter(parent=parent).select_related("successor")
+    if not include_merged:
+        qs = qs.filter(successor__isnull=True)
+    qs = _with_child_count(qs, fetched_by=fetched_by, include_merged=include_merged)
+    totals = cadre_totals(fetched_by=fetched_by, within=parent)
+    return _attach_totals(list(qs.order_by("path")), totals)
+
+
+@dataclass
+class TreeSearchResult:
+    nodes: list[Agency] = field(default_factory=list)
+    match_count: int = 0
+    truncated: bool = False
+
+
+def agency_tree_search(*, fetched_by, search: str, include_merged: bool = False):
+    """Matches of an accent-insensitive search with their visible ancestors, in tree order.
+
+    Each node carries ``is_match``, ``child_count``, ``cadre_total`` and ``relative_depth``
+    (its depth below the first visible ancestor, for indentation).
+    """
+    visible = Agency.objects.restrict(fetched_by)
+    matches = visible.filter(search_key__contains=normalize_vi(search))
+    if not include_merged:
+        matches = matches.filter(successor__isnull=True)
+    rows = list(matches.order_by("path").values_list("pk", "path")[: SEARCH_LIMIT + 1])
+    truncated = len(rows) > SEARCH_LIMIT
+    rows = rows[:SEARCH_LIMIT]
+    match_ids = {pk for pk, _path in rows}
+    wanted = {int(part) for _pk, path in rows for part in path.split("/") if part}
+    qs = visible.filter(pk__in=wanted).select_related("successor")
+    qs = _with_child_count(qs, fetched_by=fetched_by, include_merged=include_merged)
+    nodes = _attach_totals(list(qs.order_by("path")), cadre_totals(fetched_by=fetched_by))
+    shown = {node.pk for node in nodes}
+    for node in nodes:
+        node.is_match = node.pk in match_ids
+        node.relative_depth = sum(1 for pk in node.ancestor_ids if pk in shown)
+    return TreeSearchResult(nodes=nodes, match_count=len(rows), truncated=truncated)
+
+
+@dataclass
+class TreeGroup:
+    label: str
+    nodes: list[Agency]
+
+
+@dataclass
+class TreeSection:
+    label: str
+    groups: list[TreeGroup]
+
+    @property
+    def count(self) -> int:
+        return sum(len(group.nodes) for group in self.groups)
+
+
+def agency_tree_sections(nodes: list[Agency]) -> list[TreeSection]:
+    """Group top-level agencies: Central (by kind of body), then Local (provinces and cities)."""
+    by_kind: dict[str, list[Agency]] = defaultdict(list)
+    units: dict[bool, list[Agency]] = defaultdict(list)
+    for node in nodes:
+        if node.kind in dict(CENTRAL_GROUPS) or node.kind in LOCAL_KINDS:
+            by_kind[node.kind].append(node)
+        else:
+            units[node.is_central].append(node)
+    central = [TreeGroup(str(label), by_kind[kind]) for kind, label in CENTRAL_GROUPS]
+    central.append(TreeGroup(str(_("Units")), units[True]))
+    local_nodes = sorted(
+        by_kind[AgencyKind.CITY] + by_kind[AgencyKind.PROVINCE], key=lambda a: a.path
+    )
+    local = [
+        TreeGroup(str(_("Provinces and centrally-run cities")), local_nodes),
+        TreeGroup(str(_("Units")), units[False]),
+    ]
+    sections = [
+        TreeSection(str(_("Central")), [g for g in central if g.nodes]),
+        TreeSection(str(_("Local")), [g for g in local if g.nodes]),
+    ]
+    return [section for section in sections if section.groups]
+
+
+# --- one agency -----------------------------------------------------------------------------
+
+
+def agency_ancestors(*, fetched_by, agency: Agency) -> list[Agency]:
+    """The parent chain from the root down, limited to what the user may see."""
+    ids = agency.ancestor_ids
+    if not ids:
+        return []
+    return list(Agency.objects.restrict(fetched_by).filter(pk__in=ids).order_by("path"))
+
+
+def agency_units(*, fetched_by, agency: Agency) -> list[Agency]:
+    """Direct units, merged ones included (they keep their history), with their counts."""
+    return agency_children(fetched_by=fetched_by, parent=agency, include_merged=True)
+
+
+def agency_predecessors(*, fetched_by, agency: Agency) -> list[Agency]:
+    return list(
+        Agency.objects.restrict(fetched_by).filter(successor=agency).order_by("merged_on", "path")
+    )
+
+
+def agency_cadre_total(*, fetched_by, agency: Agency) -> int:
+    """Visible cadres of the agency and every unit below it."""
+    return Cadre.objects.restrict(fetched_by).filter(agency__path__startswith=agency.path).count()
+
+
+def agency_merge_entries(*, agency: Agency, predecessors: list[Agency]) -> QuerySet[AuditEntry]:
+    """Audit entries of the merges of this agency and of those merged into it."""
+    ids = [str(agency.pk)] + [str(p.pk) for p in predecessors]
+    return AuditEntry.objects.filter(
+        object_type=Agency._meta.label_lower, object_id__in=ids, action="agencies.merge"
+    ).select_related("actor")
+
+
+@dataclass
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    at: object
+    user: object
+    kind: str
+    changes: list[FieldChange]
+
+
+HISTORY_LIMIT = 100
+
+
+def agency_history(*, fetched_by, agency: Agency) -> list[HistoryEntry]:
+    """Who changed what and when, newest first: simple-history records diffed pairwise.
+
+    Agencies named in a change (parent, successor) are shown by name when the user may see
+    them; three queries whatever the number of records.
+    """
+    records = list(
+        agency.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : HISTORY_LIMIT + 1
+        ]
+    )
+    deltas = []
+    for index, record in enumerate(records[:HISTORY_LIMIT]):
+        previous = records[index + 1] if index + 1 < len(records) else None
+        changes = record.diff_against(previous).changes if previous is not None else []
+        deltas.append((record, changes))
+    agency_ids = {
+        value
+        for _record, changes in deltas
+        for change in changes
+        if change.field in ("parent", "successor")
+        for value in (change.old, change.new)
+        if value is not None
+    }
+    names = dict(
+        Agency.objects.restrict(fetched_by).filter(pk__in=agency_ids).values_list("pk", "name")
+    )
+    entries = []
+    for record, changes in deltas:
+        shown = [_field_change(change, names) for change in changes]
+        if record.history_type == "~" and not shown:
+            continue
+        entries.append(
+            HistoryEntry(
+                at=record.history_date,
+                user=record.history_user,
+                kind=record.get_history_type_display(),
+                changes=shown,
+            )
+        )
+    return entries
+
+
+def _field_change(change, names: dict[int, str]) -> FieldChange:
+    model_field = Agency._meta.get_field(change.field)
+
+    def show(value) -> str:
+        if value is None or value == "":
+            return "—"
+        if change.field in ("parent", "successor"):
+            return names.get(value, str(_("another agency")))
+        if model_field.choices:
+            return str(dict(model_field.flatchoices).get(value, value))
+        if isinstance(value, bool):
+            return str(_("yes")) if value else str(_("no"))
+        if hasattr(value, "strftime"):
+            return value.strftime("%d/%m/%Y")
+        return str(value)
+
+    return FieldChange(str(model_field.verbose_name), show(change.old), show(change.new))

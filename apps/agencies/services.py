@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Value
+from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
@@ -16,6 +16,10 @@ from .choices import LOCAL_ROOT_KINDS, ROOT_KINDS
 from .models import Agency
 
 EDITABLE_FIELDS = ("code", "name", "short_name", "kind", "parent", "is_active", "note")
+
+
+def _audit_value(value) -> str:
+    return "" if value is None else str(value)
 
 
 def _path_for(agency: Agency) -> str:
@@ -45,27 +49,25 @@ def _validate(agency: Agency) -> None:
         raise ValidationError(errors)
 
 
-def _place(agency: Agency) -> None:
-    """Derive path, depth and central/local from the parent, then fix the whole subtree."""
-    old_path = agency.path
-    agency.path = _path_for(agency)
-    agency.depth = agency.path.count("/") - 1
-    root_kind = agency.kind
+def _derive(agency: Agency) -> None:
+    """Set depth, central/local and (once the row has an id) the path from the parent."""
     if agency.parent_id:
-        root_kind = None
+        agency.depth = agency.parent.depth + 1
         agency.is_central = agency.parent.is_central
-    if root_kind is not None:
-        agency.is_central = root_kind not in LOCAL_ROOT_KINDS
-    agency.save(update_fields=["path", "depth", "is_central"])
-    if old_path and old_path != agency.path:
-        descendants = Agency.objects.filter(path__startswith=old_path).exclude(pk=agency.pk)
-        descendants.update(
-            path=Concat(Value(agency.path), Substr("path", len(old_path) + 1)),
-            is_central=agency.is_central,
-        )
-        for child in Agency.objects.filter(path__startswith=agency.path).exclude(pk=agency.pk):
-            child.depth = child.path.count("/") - 1
-            child.save(update_fields=["depth"])
+    else:
+        agency.depth = 0
+        agency.is_central = agency.kind not in LOCAL_ROOT_KINDS
+    if agency.pk:
+        agency.path = _path_for(agency)
+
+
+def _replace_subtree(agency: Agency, *, old_path: str, old_depth: int) -> None:
+    """Carry a move or a central/local change down to every unit below, in one statement."""
+    Agency.objects.filter(path__startswith=old_path).exclude(pk=agency.pk).update(
+        path=Concat(Value(agency.path), Substr("path", len(old_path) + 1)),
+        depth=F("depth") + (agency.depth - old_depth),
+        is_central=agency.is_central,
+    )
 
 
 @transaction.atomic
@@ -73,9 +75,14 @@ def agency_create(*, actor: User | None, **fields) -> Agency:
     agency = Agency(**fields)
     agency.search_key = normalize_vi(f"{agency.code} {agency.name} {agency.short_name}")
     _validate(agency)
+    _derive(agency)
     agency.path = ""
+    if actor is not None:
+        agency._history_user = actor
     agency.save()
-    _place(agency)
+    # The path needs the new id; derived columns are not history, so no second record.
+    agency.path = _path_for(agency)
+    Agency.objects.filter(pk=agency.pk).update(path=agency.path)
     if actor is not None:
         audit_record(actor=actor, action="agencies.create", obj=agency)
     return agency
@@ -87,16 +94,22 @@ def agency_update(*, actor: User, agency: Agency, **fields) -> Agency:
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
     agency = Agency.objects.select_for_update().get(pk=agency.pk)
-    before = {name: str(getattr(agency, name)) for name in fields}
+    before = {name: _audit_value(getattr(agency, name)) for name in fields}
     moved = "parent" in fields and fields["parent"] != agency.parent
+    if moved and fields["parent"] is not None:
+        # Lock and re-read the new parent: its path decides the subtree's new paths.
+        fields["parent"] = Agency.objects.select_for_update().get(pk=fields["parent"].pk)
     for name, value in fields.items():
         setattr(agency, name, value)
     agency.search_key = normalize_vi(f"{agency.code} {agency.name} {agency.short_name}")
     _validate(agency)
+    old_path, old_depth, old_central = agency.path, agency.depth, agency.is_central
+    _derive(agency)
+    agency._history_user = actor
     agency.save()
-    if moved or "kind" in fields:
-        _place(agency)
-    after = {name: str(getattr(agency, name)) for name in fields}
+    if moved or agency.is_central != old_central:
+        _replace_subtree(agency, old_path=old_path, old_depth=old_depth)
+    after = {name: _audit_value(getattr(agency, name)) for name in fields}
     audit_record(
         actor=actor, action="agencies.update", obj=agency, detail={"before": before, "after": after}
     )
@@ -144,6 +157,8 @@ def agency_merge(
     predecessor.is_active = False
     if note:
         predecessor.note = f"{predecessor.note}\n{note}".strip()
+    if actor is not None:
+        predecessor._history_user = actor
     predecessor.save()
     if actor is not None:
         audit_record(
