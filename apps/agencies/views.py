@@ -53,7 +53,6 @@ def agency_tree(request):
 @require_GET
 def agency_children(request, pk: int):
     """The units directly below one agency, as a fragment of the tree."""
-    _require(request, VIEW_PERM)
     parent = get_scoped_or_404(Agency.objects, request.user, pk=pk)
     include_merged = request.GET.get("merged") == "1"
     nodes = selectors.agency_children(
@@ -90,7 +89,7 @@ agency_list = AgencyListView.as_view()
 
 @require_GET
 def agency_detail(request, pk: int):
-    _require(request, VIEW_PERM)
+    # Scoping alone decides: whoever may not see this agency (a participant too) gets a 404.
     agency = get_scoped_or_404(
         Agency.objects.select_related("parent", "successor"), request.user, pk=pk
     )
