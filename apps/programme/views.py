@@ -1,7 +1,262 @@
-"""Programme settings views (work in progress)."""
+"""Programme settings views: the overview for every registry role, edits for steering admins."""
 
-from django.http import HttpResponse
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import selectors, services
+from .forms import (
+    NameForm,
+    PhaseForm,
+    RuleSettingForm,
+    TrainingFormForm,
+    WorkFieldForm,
+    apply_service_errors,
+)
+from .models import ContentGroup, Phase, PositionLevel, RuleSetting, TrainingForm, WorkField
+
+VIEW_PERM = "programme.view_settings"
+CHANGE_PERM = "programme.change_settings"
 
 
+def _require(request, perm: str) -> None:
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+
+
+def _settings_url(anchor: str) -> str:
+    return f"{reverse('programme:settings')}#{anchor}"
+
+
+def _edit(request, form, *, save, title: str, anchor: str, history=None, extra=None):
+    """Validate, call the service, show its errors on the fields or go back to the overview."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            obj = save(form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("“%(name)s” was saved.") % {"name": obj})
+            return redirect(_settings_url(anchor))
+    context = {
+        "form": form,
+        "title": title,
+        "cancel_url": _settings_url(anchor),
+        "history_url": history,
+        **(extra or {}),
+    }
+    return render(request, "programme/setting_form.html", context)
+
+
+def _history_url(kind: str, obj) -> str:
+    return reverse("programme:setting_history", args=[kind, obj.pk])
+
+
+@require_GET
 def settings_overview(request):
-    return HttpResponse("")
+    _require(request, VIEW_PERM)
+    return render(
+        request,
+        "programme/settings.html",
+        {
+            "overview": selectors.settings_overview(),
+            "can_change": request.user.has_perm(CHANGE_PERM),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def phase_create(request):
+    _require(request, CHANGE_PERM)
+    training_forms = list(TrainingForm.objects.order_by("pk"))
+    form = PhaseForm(request.POST or None, training_forms=training_forms)
+
+    def save(data):
+        return services.phase_create(
+            actor=request.user,
+            code=data["code"],
+            name=data["name"],
+            start=data["start"],
+            end=data["end"],
+            targets=form.targets(),
+        )
+
+    return _edit(request, form, save=save, title=_("Add a phase"), anchor="phases")
+
+
+@require_http_methods(["GET", "POST"])
+def phase_edit(request, pk: int):
+    _require(request, CHANGE_PERM)
+    phase = get_object_or_404(Phase, pk=pk)
+    training_forms = list(TrainingForm.objects.order_by("pk"))
+    form = PhaseForm(request.POST or None, training_forms=training_forms, phase=phase)
+
+    def save(data):
+        return services.phase_update(
+            actor=request.user,
+            phase=phase,
+            name=data["name"],
+            start=data["start"],
+            end=data["end"],
+            targets=form.targets(),
+        )
+
+    title = _("Edit the phase “%(name)s”") % {"name": phase.name}
+    return _edit(
+        request,
+        form,
+        save=save,
+        title=title,
+        anchor="phases",
+        history=_history_url("phase", phase),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def training_form_edit(request, pk: int):
+    _require(request, CHANGE_PERM)
+    training_form = get_object_or_404(TrainingForm, pk=pk)
+    form = TrainingFormForm(request.POST or None, training_form=training_form)
+
+    def save(data):
+        fields = {name: value for name, value in data.items() if name != "eligible_levels"}
+        return services.training_form_update(
+            actor=request.user,
+            form=training_form,
+            eligible_levels=list(data["eligible_levels"]),
+            **fields,
+        )
+
+    title = _("Edit the training form “%(name)s”") % {"name": training_form.name}
+    return _edit(
+        request,
+        form,
+        save=save,
+        title=title,
+        anchor="forms",
+        history=_history_url("form", training_form),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def content_group_edit(request, pk: int):
+    _require(request, CHANGE_PERM)
+    group = get_object_or_404(ContentGroup, pk=pk)
+    form = NameForm(request.POST or None, initial={"name": group.name})
+
+    def save(data):
+        return services.content_group_update(actor=request.user, group=group, name=data["name"])
+
+    title = _("Edit content group %(code)s") % {"code": group.code}
+    return _edit(
+        request,
+        form,
+        save=save,
+        title=title,
+        anchor="content-groups",
+        history=_history_url("content-group", group),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def position_level_edit(request, pk: int):
+    _require(request, CHANGE_PERM)
+    level = get_object_or_404(PositionLevel, pk=pk)
+    form = NameForm(request.POST or None, initial={"name": level.name})
+
+    def save(data):
+        return services.position_level_update(actor=request.user, level=level, name=data["name"])
+
+    title = _("Edit position level %(code)s") % {"code": level.code}
+    return _edit(
+        request,
+        form,
+        save=save,
+        title=title,
+        anchor="position-levels",
+        history=_history_url("position-level", level),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def work_field_create(request):
+    _require(request, CHANGE_PERM)
+    form = WorkFieldForm(request.POST or None)
+
+    def save(data):
+        return services.work_field_create(actor=request.user, code=data["code"], name=data["name"])
+
+    return _edit(request, form, save=save, title=_("Add a field of work"), anchor="work-fields")
+
+
+@require_http_methods(["GET", "POST"])
+def work_field_edit(request, pk: int):
+    _require(request, CHANGE_PERM)
+    field = get_object_or_404(WorkField, pk=pk)
+    form = WorkFieldForm(request.POST or None, initial={"code": field.code, "name": field.name})
+
+    def save(data):
+        return services.work_field_update(
+            actor=request.user, field=field, code=data["code"], name=data["name"]
+        )
+
+    title = _("Edit the field of work “%(name)s”") % {"name": field.name}
+    return _edit(
+        request,
+        form,
+        save=save,
+        title=title,
+        anchor="work-fields",
+        history=_history_url("work-field", field),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def rule_setting_edit(request, pk: int):
+    _require(request, CHANGE_PERM)
+    setting = get_object_or_404(RuleSetting, pk=pk)
+    form = RuleSettingForm(request.POST or None, setting=setting)
+
+    def save(data):
+        return services.rule_setting_update(
+            actor=request.user,
+            setting=setting,
+            value=data.get("value"),
+            severity=data.get("severity", ""),
+        )
+
+    title = _("Edit the rule setting “%(name)s”") % {"name": setting.name}
+    params = json.dumps(setting.params, ensure_ascii=False, indent=2) if setting.params else ""
+    return _edit(
+        request,
+        form,
+        save=save,
+        title=title,
+        anchor="rules",
+        history=_history_url("rule", setting),
+        extra={"setting": setting, "params_json": params},
+    )
+
+
+@require_GET
+def setting_history(request, kind: str, pk: int):
+    _require(request, VIEW_PERM)
+    model = selectors.SETTING_MODELS.get(kind)
+    if model is None:
+        raise Http404
+    obj = get_object_or_404(model, pk=pk)
+    return render(
+        request,
+        "programme/setting_history.html",
+        {
+            "obj": obj,
+            "model_name": model._meta.verbose_name,
+            "entries": selectors.setting_history(obj),
+        },
+    )
