@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -19,13 +20,19 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y"]
 
 
 def _label(model, name: str):
-    return model._meta.get_field(name).verbose_name
+    return capfirst(model._meta.get_field(name).verbose_name)
+
+
+class CheckboxList(forms.CheckboxSelectMultiple):
+    """Bootstrap's form-check markup for each option."""
+
+    template_name = "programme/widgets/checkbox_select.html"
 
 
 def _text(model, name: str, **kwargs) -> forms.CharField:
     field = model._meta.get_field(name)
     return forms.CharField(
-        label=field.verbose_name,
+        label=capfirst(field.verbose_name),
         max_length=field.max_length,
         widget=forms.TextInput(attrs={"class": "form-control"}),
         **kwargs,
@@ -114,7 +121,7 @@ class TrainingFormForm(forms.Form):
         label=_label(TrainingForm, "eligible_levels"),
         queryset=PositionLevel.objects.order_by("rank"),
         required=False,
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+        widget=CheckboxList,
     )
     eligibility_note = forms.CharField(
         label=_label(TrainingForm, "eligibility_note"),
