@@ -8,3 +8,7 @@ class CadresConfig(AppConfig):
     name = "apps.cadres"
     label = "cadres"
     verbose_name = _("Cadres")
+
+    def ready(self) -> None:
+        # Register the cadre export builder for the background worker.
+        from . import export  # noqa: F401

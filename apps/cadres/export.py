@@ -5,6 +5,8 @@ import tempfile
 import xlsxwriter
 from django.utils.translation import gettext as _
 
+from apps.core.exports import register_export
+
 from .identifiers import mask_identifier
 from .models import Cadre
 
@@ -38,7 +40,7 @@ def _date(value):
     return value.strftime("%d/%m/%Y") if value else ""
 
 
-def cadre_export_xlsx(queryset, *, full_identifiers: bool) -> tuple[str, int]:
+def cadre_export_xlsx(queryset, *, full_identifiers: bool, progress=None) -> tuple[str, int]:
     """Write the rows of ``queryset`` to a temporary .xlsx; return its path and the row count."""
     handle = tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False)  # noqa: SIM115
     handle.close()
@@ -88,7 +90,25 @@ def cadre_export_xlsx(queryset, *, full_identifiers: bool) -> tuple[str, int]:
                 _date(cadre.expected_retirement),
             ],
         )
+        if progress is not None and count % CHUNK == 0:
+            progress(count)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(count, 1), len(export_columns()) - 1)
     workbook.close()
     return handle.name, count
+
+
+def cadre_export_filtered(user, params: dict, progress=None) -> tuple[str, int]:
+    """Export what the cadre list shows ``user`` for ``params`` (the page's query string)."""
+    from .filtersets import CadreFilter
+    from .identifiers import can_export_identifiers
+    from .selectors import cadre_list
+
+    filterset = CadreFilter(params, queryset=cadre_list(fetched_by=user), user=user)
+    if not filterset.is_valid():
+        raise ValueError(filterset.errors.as_text())
+    full = params.get("identifiers") == "full" and can_export_identifiers(user)
+    return cadre_export_xlsx(filterset.qs, full_identifiers=full, progress=progress)
+
+
+register_export("cadres")(cadre_export_filtered)

@@ -2,6 +2,7 @@
 
 import os
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
@@ -13,11 +14,12 @@ from django_filters.views import FilterView
 from django_tables2.views import SingleTableMixin
 
 from apps.core.audit import audit_record, client_ip
+from apps.core.exports import export_start
 from apps.core.roles import Role
 from apps.core.scoping import CHANGE, VIEW, get_scoped_or_404
 
 from . import services
-from .export import cadre_export_xlsx
+from .export import cadre_export_filtered
 from .filtersets import CadreFilter
 from .forms import CadreForm, LanguageForm, PositionForm
 from .identifiers import can_export_identifiers, can_reveal_identifiers, mask_identifier
@@ -77,6 +79,7 @@ cadre_list_view = CadreListView.as_view()
 
 
 def cadre_export(request):
+    """Small lists download at once; large ones are built by the worker with progress shown."""
     _require_registry_role(request.user)
     filterset = CadreFilter(
         request.GET, queryset=cadre_list(fetched_by=request.user), user=request.user
@@ -84,18 +87,31 @@ def cadre_export(request):
     if not filterset.is_valid():
         messages.error(request, _("The filters are not valid; nothing was exported."))
         return redirect("cadres:cadre_list")
-    full = request.GET.get("identifiers") == "full" and can_export_identifiers(request.user)
-    path, count = cadre_export_xlsx(filterset.qs, full_identifiers=full)
+    params = request.GET.dict()
+    full = params.get("identifiers") == "full" and can_export_identifiers(request.user)
+    rows = filterset.qs.count()
     audit_record(
         actor=request.user,
         action="cadres.export",
-        detail={"rows": count, "filters": request.GET.dict(), "full_identifiers": full},
+        detail={"rows": rows, "filters": params, "full_identifiers": full},
         ip_address=client_ip(request),
     )
+    file_name = f"can-bo-{timezone.localdate():%Y%m%d}.xlsx"
+    if rows > settings.EXPORT_INLINE_MAX_ROWS:
+        job = export_start(
+            actor=request.user,
+            kind="cadres",
+            title=_("Export of %(rows)s cadres") % {"rows": f"{rows:,}".replace(",", ".")},
+            params=params,
+            total_rows=rows,
+            file_name=file_name,
+        )
+        return redirect("core:export_detail", pk=job.pk)
+    path, _count = cadre_export_filtered(request.user, params)
     response = FileResponse(
         open(path, "rb"),  # noqa: SIM115 - FileResponse closes it
         as_attachment=True,
-        filename=f"can-bo-{timezone.localdate():%Y%m%d}.xlsx",
+        filename=file_name,
     )
     os.unlink(path)  # the open handle keeps the data readable until the response is sent
     return response

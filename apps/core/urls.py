@@ -13,6 +13,8 @@ urlpatterns = [
     path("otp/setup/", views.otp_setup, name="otp_setup"),
     path("audit/", views.AuditLogView.as_view(), name="audit_log"),
     path("account/api-token/", views.api_token, name="api_token"),
+    path("exports/<int:pk>/", views.export_detail, name="export_detail"),
+    path("exports/<int:pk>/download/", views.export_download, name="export_download"),
     path("health/", views.health, name="health"),
     path("i18n/setlang/", set_language, name="set_language"),
 ]

@@ -2,6 +2,7 @@
 
 import base64
 import io
+import os
 
 import django_filters
 import django_tables2 as tables
@@ -11,8 +12,8 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,7 +25,7 @@ from django_tables2.views import SingleTableMixin
 
 from .audit import audit_record, client_ip
 from .forms import TokenForm
-from .models import AuditEntry
+from .models import AuditEntry, ExportJob
 from .selectors import home_summary
 
 
@@ -113,6 +114,30 @@ def api_token(request):
         return redirect("core:api_token")
     token = Token.objects.filter(user=request.user).first()
     return render(request, "core/api_token.html", {"token": token})
+
+
+def _own_export(request, pk) -> ExportJob:
+    return get_object_or_404(ExportJob, pk=pk, created_by=request.user)
+
+
+def export_detail(request, pk):
+    job = _own_export(request, pk)
+    template = "core/_export_status.html" if request.htmx else "core/export_detail.html"
+    return render(request, template, {"job": job})
+
+
+def export_download(request, pk):
+    job = _own_export(request, pk)
+    if job.status != ExportJob.Status.SUCCEEDED or not os.path.exists(job.file_path):
+        raise Http404
+    audit_record(
+        actor=request.user, action="core.export_download", obj=job, ip_address=client_ip(request)
+    )
+    return FileResponse(
+        open(job.file_path, "rb"),
+        as_attachment=True,
+        filename=job.file_name,
+    )
 
 
 @require_GET

@@ -138,6 +138,8 @@ MEDIA_ROOT = BASE_DIR / "var" / "uploads"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 MAX_IMPORT_FILE_SIZE = 50 * 1024 * 1024
+#: Exports with more rows than this run in the background worker (QUALITY.md: > ~2 s).
+EXPORT_INLINE_MAX_ROWS = 5000
 
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours

@@ -279,3 +279,20 @@ def test_add_and_remove_position_and_language(client_for, agency_officer, regist
     client.post(reverse("cadres:language_delete", args=[cadre.pk, cadre.languages.get().pk]))
     assert cadre.positions.count() == 0
     assert cadre.languages.count() == 0
+
+
+def test_large_export_runs_in_the_background_for_its_requester_only(
+    client_for, agency_officer, other_officer, registry, settings
+):
+    settings.EXPORT_INLINE_MAX_ROWS = 1
+    client = client_for(agency_officer)
+    response = client.get(reverse("cadres:cadre_export"))
+    assert response.status_code == 302
+    job_url = response.url
+    status = client.get(job_url)
+    assert status.context["job"].status == "succeeded"
+    assert status.context["job"].total_rows == 3
+    download = client.get(reverse("core:export_download", args=[status.context["job"].pk]))
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
+    assert sheet.max_row == 4
+    assert client_for(other_officer).get(job_url).status_code == 404
