@@ -23,14 +23,42 @@ VIEW = "view"
 CHANGE = "change"
 
 
-def agency_scope_ids(user) -> models.QuerySet:
-    """Ids of the agencies an agency officer works for: its subtree and what merged into it."""
+def agency_scope_paths(user) -> list[str]:
+    """Tree paths an agency officer works for: its own, and those of agencies merged into it.
+
+    Merges can chain (A into B, B into C), so predecessors are followed until none is left.
+    The answer is cached on the user object for the rest of the request.
+    """
     from apps.agencies.models import Agency
 
-    root_path = user.agency.path
-    return Agency.objects.filter(
-        Q(path__startswith=root_path) | Q(successor__path__startswith=root_path)
-    ).values("pk")
+    cached = getattr(user, "_scope_paths", None)
+    if cached is not None:
+        return cached
+    paths = [user.agency.path]
+    frontier = paths
+    while frontier:
+        merged_in = Q()
+        for path in frontier:
+            merged_in |= Q(successor__path__startswith=path)
+        frontier = [
+            path
+            for path in Agency.objects.filter(merged_in).values_list("path", flat=True)
+            if path not in paths
+        ]
+        paths = paths + frontier
+    user._scope_paths = paths
+    return paths
+
+
+def agency_scope_ids(user) -> models.QuerySet:
+    """Ids of the agencies an agency officer works for: its subtree, merged predecessors and
+    their units."""
+    from apps.agencies.models import Agency
+
+    in_scope = Q()
+    for path in agency_scope_paths(user):
+        in_scope |= Q(path__startswith=path)
+    return Agency.objects.filter(in_scope).values("pk")
 
 
 def restrict_queryset(

@@ -61,3 +61,21 @@ def test_officer_of_successor_sees_merged_predecessor(db):
     officer = UserFactory(role="agency_officer", agency=province)
     assert list(Cadre.objects.restrict(officer)) == [cadre]
     assert set(Agency.objects.restrict(officer)) == {province, former}
+
+
+def test_officer_of_successor_sees_units_of_merged_predecessors_through_chains(db):
+    import datetime
+
+    merged_on = datetime.date(2025, 7, 1)
+    newest = AgencyFactory(code="C", kind="tinh")
+    middle = AgencyFactory(code="B", kind="tinh")
+    oldest = AgencyFactory(code="A", kind="tinh")
+    oldest_unit = AgencyFactory(code="A_SO", kind="so", parent=oldest)
+    cadre = CadreFactory(agency=oldest_unit)
+    agency_merge(actor=None, predecessor=oldest, successor=middle, merged_on=merged_on)
+    agency_merge(actor=None, predecessor=middle, successor=newest, merged_on=merged_on)
+    officer = UserFactory(role="agency_officer", agency=newest)
+    assert list(Cadre.objects.restrict(officer)) == [cadre]
+    assert set(Agency.objects.restrict(officer)) == {newest, middle, oldest, oldest_unit}
+    other = UserFactory(role="agency_officer", agency=AgencyFactory(code="D", kind="tinh"))
+    assert not Cadre.objects.restrict(other).exists()
