@@ -95,6 +95,9 @@ class CadreFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.user = user if user is not None else getattr(self.request, "user", None)
         self.filters["agency"].queryset = agency_choices(fetched_by=self.user, include_merged=True)
+        for name, filter_ in self.filters.items():
+            if name != "q":
+                filter_.extra["empty_label"] = _("All")
 
     def filter_search(self, queryset, name, value):
         key = normalize_vi(value)

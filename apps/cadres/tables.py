@@ -11,11 +11,15 @@ from .models import Cadre
 class CadreTable(tables.Table):
     full_name = tables.Column(linkify=True, order_by=("search_key", "pk"))
     date_of_birth = tables.DateColumn(format="d/m/Y", verbose_name=_("Date of birth"))
-    agency = tables.Column(accessor="agency__name", order_by=("agency__path",))
+    agency = tables.Column(
+        accessor="agency__name", order_by=("agency__path",), verbose_name=_("Agency")
+    )
     position_title = tables.Column()
     position_level = tables.Column(order_by=("position_level__rank",))
-    work_field = tables.Column(accessor="work_field__name", order_by=("work_field__name",))
-    national_id = tables.Column(orderable=False)
+    work_field = tables.Column(
+        accessor="work_field__name", order_by=("work_field__name",), verbose_name=_("Field of work")
+    )
+    national_id = tables.Column(orderable=False, verbose_name=_("Citizen ID"))
     expected_retirement = tables.DateColumn(format="m/Y")
 
     class Meta:
