@@ -1,7 +1,113 @@
-"""Excel import views (work in progress)."""
+"""Excel import views: upload and list of imports, template download, a job's status.
 
+Only steering admins and agency officers may import (403 for everyone else); a job outside the
+user's scope is a 404. The import itself runs in the task worker; these views only check,
+start it and show where it is.
+"""
+
+import io
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from apps.core.scoping import get_scoped_or_404
+
+from .importing import ImportIssue, import_template_write, stream_check, user_may_import
+from .models import ImportJob
+from .tasks import import_job_start
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TEMPLATE_FILE_NAME = "mau-nhap-danh-sach-can-bo.xlsx"
+JOBS_PER_PAGE = 20
+ERRORS_PER_PAGE = 100
 
 
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Excel file (.xlsx) filled in from the template"),
+        widget=forms.ClearableFileInput(attrs={"accept": f".xlsx,{XLSX_TYPE}"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        issues = stream_check(name=upload.name, size=upload.size, stream=upload)
+        if issues:
+            raise ValidationError([issue.message for issue in issues])
+        return upload
+
+
+def _require_importer(user) -> None:
+    if not user_may_import(user):
+        raise PermissionDenied
+
+
+@require_http_methods(["GET", "POST"])
 def import_list(request):
-    return HttpResponse("")
+    _require_importer(request.user)
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = import_job_start(actor=request.user, upload=form.cleaned_data["file"])
+        messages.info(
+            request,
+            _("“%(name)s” was received. Every row is checked before anything is imported.")
+            % {"name": job.file_name},
+        )
+        return redirect("cadres:import_detail", pk=job.pk)
+    jobs = ImportJob.objects.restrict(request.user).select_related("created_by")
+    page = Paginator(jobs, JOBS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "cadres/import_list.html", {"form": form, "page": page})
+
+
+@require_GET
+def import_template(request):
+    _require_importer(request.user)
+    buffer = io.BytesIO()
+    import_template_write(buffer, actor=request.user)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{TEMPLATE_FILE_NAME}"'
+    return response
+
+
+def _job(request, pk: int) -> ImportJob:
+    _require_importer(request.user)
+    return get_scoped_or_404(ImportJob.objects.select_related("created_by"), request.user, pk=pk)
+
+
+def _status_context(job: ImportJob) -> dict:
+    phase_unknown = job.status == ImportJob.Status.IMPORTING and job.processed_rows == 0
+    return {"job": job, "percent": 100 if phase_unknown else job.percent, "busy": phase_unknown}
+
+
+@require_GET
+def import_detail(request, pk: int):
+    job = _job(request, pk)
+    issues = [ImportIssue.from_dict(data) for data in job.errors]
+    more = [issue for issue in issues if issue.code == "more_errors"]
+    general = [issue for issue in issues if issue.row is None and issue not in more]
+    row_issues = [issue for issue in issues if issue.row is not None]
+    errors_page = Paginator(row_issues, ERRORS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        **_status_context(job),
+        "general_issues": general,
+        "more_issues": more,
+        "errors_page": errors_page,
+        "error_count": len(general) + len(row_issues) + sum(i.params["count"] for i in more),
+    }
+    return render(request, "cadres/import_detail.html", context)
+
+
+@require_GET
+def import_status(request, pk: int):
+    job = _job(request, pk)
+    response = render(request, "cadres/import_status.html", _status_context(job))
+    if job.is_finished and request.htmx:
+        # The page was showing progress: reload it once to show the result and the errors.
+        response["HX-Refresh"] = "true"
+    return response
