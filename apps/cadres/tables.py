@@ -15,7 +15,11 @@ class CadreTable(tables.Table):
         accessor="agency__name", order_by=("agency__path",), verbose_name=_("Agency")
     )
     position_title = tables.Column()
-    position_level = tables.Column(order_by=("position_level__rank",))
+    position_level = tables.Column(
+        accessor="position_level__label",
+        order_by=("position_level__rank",),
+        verbose_name=_("Position level"),
+    )
     work_field = tables.Column(
         accessor="work_field__name", order_by=("work_field__name",), verbose_name=_("Field of work")
     )

@@ -151,6 +151,15 @@ class NameForm(forms.Form):
     )
 
 
+class PositionLevelForm(NameForm):
+    short_name = forms.CharField(
+        label=_label(PositionLevel, "short_name"),
+        max_length=64,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+
+
 class WorkFieldForm(forms.Form):
     code = _text(WorkField, "code")
     name = _text(WorkField, "name")

@@ -11,6 +11,7 @@ class PositionLevel(models.Model):
 
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=64, blank=True)
     rank = models.PositiveSmallIntegerField(_("rank"), unique=True)
     source = models.CharField(_("source"), max_length=64, blank=True)
 
@@ -23,6 +24,11 @@ class PositionLevel(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def label(self) -> str:
+        """The short name for tables and badges, the full name where there is none."""
+        return self.short_name or self.name
 
 
 class ContentGroup(models.Model):

@@ -46,7 +46,13 @@ def load_programme(data: dict | None = None) -> dict[str, int]:
 
     for rank, row in enumerate(data["position_levels"], start=1):
         _obj, new = PositionLevel.objects.get_or_create(
-            code=row["code"], defaults={"name": row["name"], "rank": rank, "source": "KL §2.4"}
+            code=row["code"],
+            defaults={
+                "name": row["name"],
+                "short_name": row.get("short_name", ""),
+                "rank": rank,
+                "source": "KL §2.4",
+            },
         )
         created["levels"] += new
     for row in data["content_groups"]:

@@ -247,21 +247,27 @@ def content_group_update(*, actor: User, group: ContentGroup, name: str) -> Cont
 
 
 @transaction.atomic
-def position_level_update(*, actor: User, level: PositionLevel, name: str) -> PositionLevel:
+def position_level_update(
+    *, actor: User, level: PositionLevel, name: str, short_name: str | None = None
+) -> PositionLevel:
     """Rename a level. Its code and rank are what rules use, so they do not change here."""
     level = PositionLevel.objects.select_for_update().get(pk=level.pk)
-    return _rename(actor=actor, obj=level, name=name)
+    extra = {} if short_name is None else {"short_name": short_name.strip()}
+    return _rename(actor=actor, obj=level, name=name, **extra)
 
 
-def _rename(*, actor: User, obj, name: str):
-    before = _snapshot(obj, ["name"])
+def _rename(*, actor: User, obj, name: str, **extra: str):
+    fields = ["name", *extra]
+    before = _snapshot(obj, fields)
     obj.name = name.strip() if name else ""
+    for field, value in extra.items():
+        setattr(obj, field, value)
     errors: dict[str, str] = {}
     _require_text(errors, "name", obj.name)
     if errors:
         raise ValidationError(errors)
     _save(obj, actor)
-    _audit(actor=actor, obj=obj, before=before, after=_snapshot(obj, ["name"]))
+    _audit(actor=actor, obj=obj, before=before, after=_snapshot(obj, fields))
     return obj
 
 

@@ -14,6 +14,7 @@ from . import selectors, services
 from .forms import (
     NameForm,
     PhaseForm,
+    PositionLevelForm,
     RuleSettingForm,
     TrainingFormForm,
     WorkFieldForm,
@@ -168,10 +169,14 @@ def content_group_edit(request, pk: int):
 def position_level_edit(request, pk: int):
     _require(request, CHANGE_PERM)
     level = get_object_or_404(PositionLevel, pk=pk)
-    form = NameForm(request.POST or None, initial={"name": level.name})
+    form = PositionLevelForm(
+        request.POST or None, initial={"name": level.name, "short_name": level.short_name}
+    )
 
     def save(data):
-        return services.position_level_update(actor=request.user, level=level, name=data["name"])
+        return services.position_level_update(
+            actor=request.user, level=level, name=data["name"], short_name=data["short_name"]
+        )
 
     title = _("Edit position level %(code)s") % {"code": level.code}
     return _edit(
