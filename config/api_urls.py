@@ -1,10 +1,9 @@
-"""JSON API routes of every app, under /api/."""
+"""JSON API routes of every app, under /api/ (token or session authentication)."""
 
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("apps.core.api.urls")),
-    path("agencies/", include("apps.agencies.api.urls")),
-    path("cadres/", include("apps.cadres.api.urls")),
-    path("programme/", include("apps.programme.api.urls")),
+    path("", include("apps.agencies.api.urls")),
+    path("", include("apps.cadres.api.urls")),
+    path("", include("apps.programme.api.urls")),
 ]

@@ -1,9 +1,9 @@
 """API routes of this app."""
 
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from .views import AgencyViewSet
 
-router = DefaultRouter()
+router = SimpleRouter()
 router.register("agencies", AgencyViewSet, basename="agency")
 urlpatterns = router.urls

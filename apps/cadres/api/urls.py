@@ -1,9 +1,9 @@
 """API routes of the cadre registry."""
 
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from .views import CadreViewSet
 
-router = DefaultRouter()
-router.register("", CadreViewSet, basename="cadre")
+router = SimpleRouter()
+router.register("cadres", CadreViewSet, basename="cadre")
 urlpatterns = router.urls

@@ -1,14 +1,20 @@
 """API routes of this app."""
 
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import SimpleRouter
 
 from . import views
 
-router = DefaultRouter()
-router.register("phases", views.PhaseViewSet, basename="programme-phase")
-router.register("forms", views.TrainingFormViewSet, basename="programme-form")
-router.register("content-groups", views.ContentGroupViewSet, basename="programme-content-group")
-router.register("position-levels", views.PositionLevelViewSet, basename="programme-position-level")
-router.register("work-fields", views.WorkFieldViewSet, basename="programme-work-field")
-router.register("rule-settings", views.RuleSettingViewSet, basename="programme-rule-setting")
+router = SimpleRouter()
+router.register("programme/phases", views.PhaseViewSet, basename="programme-phase")
+router.register("programme/forms", views.TrainingFormViewSet, basename="programme-form")
+router.register(
+    "programme/content-groups", views.ContentGroupViewSet, basename="programme-content-group"
+)
+router.register(
+    "programme/position-levels", views.PositionLevelViewSet, basename="programme-position-level"
+)
+router.register("programme/work-fields", views.WorkFieldViewSet, basename="programme-work-field")
+router.register(
+    "programme/rule-settings", views.RuleSettingViewSet, basename="programme-rule-setting"
+)
 urlpatterns = router.urls

@@ -1,6 +1,0 @@
-"""API routes of this app."""
-
-from rest_framework.routers import DefaultRouter
-
-router = DefaultRouter()
-urlpatterns = router.urls
