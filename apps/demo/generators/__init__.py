@@ -42,5 +42,6 @@ def run_generators(
             started = time.perf_counter()
             figures = cls().run(ctx)
             ctx.stats.update(figures)
-            ctx.log(f"{cls.name}: {figures} ({time.perf_counter() - started:.1f} s)")
+            ctx.timings[cls.name] = time.perf_counter() - started
+            ctx.log(f"{cls.name}: {figures} ({ctx.timings[cls.name]:.1f} s)")
     return ctx

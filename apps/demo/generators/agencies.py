@@ -195,10 +195,9 @@ class AgencyGenerator(Generator):
     order = 10
 
     def run(self, ctx: DemoContext) -> dict[str, int]:
-        roots = list(
-            Agency.objects.filter(
-                parent__isnull=True, successor__isnull=True, is_active=True
-            ).order_by("code")
+        roots = sorted(
+            Agency.objects.filter(parent__isnull=True, successor__isnull=True, is_active=True),
+            key=lambda agency: agency.code,  # in Python: the same order whatever the collation
         )
         index = build_index(roots)
         by_code: dict[str, Agency] = {agency.code: agency for agency in roots}

@@ -24,6 +24,8 @@ class DemoContext:
     shared: dict[str, Any] = dataclasses.field(default_factory=dict)
     #: Figures for the summary, in the order they were reported.
     stats: dict[str, int] = dataclasses.field(default_factory=dict)
+    #: Seconds each generator took, by name.
+    timings: dict[str, float] = dataclasses.field(default_factory=dict)
     log: Callable[[str], None] = lambda message: None
 
     def rng(self, name: str) -> random.Random:

@@ -125,10 +125,13 @@ class CadreMaker:
         self.staff_units = Weighted(
             tuple((unit, UNIT_WEIGHTS[unit.kind][not unit.is_central]) for unit in units)
         )
-        self.units_like: dict[tuple[str, str, bool], list[UnitInfo]] = {}
+        #: Units of the same kind under the same root (a move within one ministry or province).
+        self.siblings: dict[tuple[str, str], list[UnitInfo]] = {}
+        #: Units of the same kind and sphere anywhere (a record entered by another agency).
+        self.same_kind: dict[tuple[str, bool], list[UnitInfo]] = {}
         for unit in units:
-            self.units_like.setdefault((unit.root_code, unit.kind, True), []).append(unit)
-            self.units_like.setdefault(("*", unit.kind, unit.is_central), []).append(unit)
+            self.siblings.setdefault((unit.root_code, unit.kind), []).append(unit)
+            self.same_kind.setdefault((unit.kind, unit.is_central), []).append(unit)
         self.career_units: dict[tuple[str, str], list[UnitInfo]] = {}
         for root in index.roots.values():
             self.career_units[root.code, "so"] = [u for u in root.units if u.kind == "so"]
@@ -317,8 +320,7 @@ class CadreMaker:
     # --- the career -----------------------------------------------------------------------------
 
     def _sibling(self, unit: UnitInfo) -> UnitInfo:
-        candidates = self.units_like.get((unit.root_code, unit.kind, True)) or [unit]
-        return self.rng.choice(candidates)
+        return self.rng.choice(self.siblings.get((unit.root_code, unit.kind)) or [unit])
 
     def _below(self, step: Step) -> list[Step]:
         """The usual steps up to ``step`` inside units: deputy, head of division, specialist."""
@@ -378,18 +380,21 @@ class CadreMaker:
                 "position_title": _fill(step.title, former.lvl, party),
                 "position_level_id": self.levels[step.level],
             }
-        if unit is not None:
-            name = unit.name if not unit.is_central else f"{unit.name}, {root.name}"
-        else:
-            name = root.name
         return {
             "start": start,
             "end": end,
             "agency_id": unit.pk if unit is not None else root.pk,
-            "unit": name[:255],
+            "unit": self._unit_name(unit, root),
             "position_title": _fill(step.title, root.lvl, root.party),
             "position_level_id": self.levels[step.level],
         }
+
+    @staticmethod
+    def _unit_name(unit: UnitInfo | None, root: RootInfo) -> str:
+        """As written in a career: a central unit with its ministry, a local one as it is."""
+        if unit is None:
+            return root.name
+        return (f"{unit.name}, {root.name}" if unit.is_central else unit.name)[:255]
 
     def _positions(self, post: Post, born: datetime.date, hometown: str) -> list[dict]:
         rng, root = self.rng, post.root
@@ -497,20 +502,20 @@ class CadreMaker:
             born = born.replace(month=born.day, day=born.month)  # day and month swapped
         elif roll < 0.4:
             born = born.replace(month=1, day=1)  # only the year was known
-        fields["date_of_birth"] = born
+        if self._retires(born, fields["gender"]) > self.ref:  # the copy is still at work too
+            fields["date_of_birth"] = born
         fields["national_id"] = people.national_id(
             rng,
             province_code=vocab.NATIONAL_ID_PROVINCE_CODES.get(original.birth_province, 1),
             gender=fields["gender"],
-            born=born,
+            born=fields["date_of_birth"],
             taken=self.national_ids,
         )
         fields["passport_number"], fields["passport_expiry"] = "", None
         positions = [dict(row) for row in original.positions]
         unit = original.post.unit
         if unit is not None and rng.random() < 0.5:  # recorded again by another unit
-            others = self.units_like.get(("*", unit.kind, unit.is_central), [unit])
-            other = rng.choice(others)
+            other = rng.choice(self.same_kind.get((unit.kind, unit.is_central)) or [unit])
             same_posts = (other.head, other.deputy, other.head_level, other.deputy_level) == (
                 unit.head,
                 unit.deputy,
@@ -519,10 +524,11 @@ class CadreMaker:
             )
             if same_posts:
                 fields["agency_id"] = positions[0]["agency_id"] = other.pk
-                positions[0]["unit"] = other.name
+                positions[0]["unit"] = self._unit_name(other, self.index.roots[other.root_code])
         languages = [dict(row) for row in original.languages]
-        return Record(fields, positions, languages, original.post, original.hometown,
-                      original.birth_province)  # fmt: skip
+        return dataclasses.replace(
+            original, fields=fields, positions=positions, languages=languages
+        )
 
 
 @register
