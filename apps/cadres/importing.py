@@ -678,8 +678,9 @@ class ImportContext:
     def build(cls, *, actor) -> "ImportContext":
         levels: dict[str, PositionLevel] = {}
         for level in PositionLevel.objects.all():
-            levels[_key(level.name)] = level
-            levels[_key(level.code)] = level
+            for spelling in (level.name, level.short_name, level.code):
+                if spelling:
+                    levels[_key(spelling)] = level
         work_fields: dict[str, WorkField] = {}
         for work_field in WorkField.objects.all():
             work_fields[_key(work_field.name)] = work_field
@@ -1366,25 +1367,40 @@ def import_template_write(output, *, actor=None) -> None:
 def _example_level(levels: list[PositionLevel]) -> str:
     for level in levels:
         if level.code == "DEPARTMENT_CENTRAL":
-            return level.name
-    return levels[0].name if levels else ""
+            return str(level)
+    return str(levels[0]) if levels else ""
 
 
 def _write_lists(sheet, bold, agencies, levels, work_fields) -> dict[str, str]:
-    """Fill the "Danh mục" sheet; return the cell ranges drop-down lists point to."""
+    """Fill the "Danh mục" sheet; return the cell ranges drop-down lists point to.
+
+    Each table's first column is what the drop-down offers; the import also accepts the other
+    columns (full name, code).
+    """
     tables = (
-        ("agency", ("Mã cơ quan", "Tên cơ quan"), [(a.code, a.name) for a in agencies]),
-        ("position_level", ("Cấp chức vụ", "Mã"), [(lv.name, lv.code) for lv in levels]),
-        ("work_field", ("Lĩnh vực công tác", "Mã"), [(f.name, f.code) for f in work_fields]),
+        ("agency", ("Mã cơ quan", "Tên cơ quan"), [(a.code, a.name) for a in agencies], (14, 60)),
+        (
+            "position_level",
+            ("Cấp chức vụ", "Tên đầy đủ", "Mã"),
+            [(str(lv), lv.name, lv.code) for lv in levels],
+            (30, 60, 22),
+        ),
+        (
+            "work_field",
+            ("Lĩnh vực công tác", "Mã"),
+            [(f.name, f.code) for f in work_fields],
+            (32, 10),
+        ),
     )
     ranges = {}
-    for table_index, (name, titles, rows) in enumerate(tables):
-        first_col = table_index * 3
-        sheet.set_column(first_col, first_col, 16 if name == "agency" else 60)
-        sheet.set_column(first_col + 1, first_col + 1, 60 if name == "agency" else 22)
+    first_col = 0
+    for name, titles, rows, widths in tables:
+        for offset, width in enumerate(widths):
+            sheet.set_column(first_col + offset, first_col + offset, width)
         sheet.write_row(0, first_col, titles, bold)
         for row, values in enumerate(rows, start=1):
             sheet.write_row(row, first_col, values)
         letter = column_letter(first_col)
         ranges[name] = f"='{LISTS_SHEET}'!${letter}$2:${letter}${max(len(rows), 1) + 1}"
+        first_col += len(titles) + 1
     return ranges
