@@ -773,10 +773,12 @@ def _renamed_column(text, index, missing, template_index) -> Column | None:
     for column in missing:
         ratio = difflib.SequenceMatcher(None, _key(text), column.key).ratio()
         if template_index[column.name] == index:
-            ratio += 0.3  # where the template puts that column: probably a renamed header
+            ratio += 0.15  # where the template puts that column: more likely a renamed header
         if ratio > best_ratio:
             best, best_ratio = column, ratio
-    return best if best_ratio >= 0.6 else None
+    # Unrelated headers score about 0.5 ("Ghi chú" / "Ngày chính thức"), renamed ones higher
+    # ("Họ tên" / "Họ và tên" 0.83, "Ngày tháng năm sinh" / "Ngày sinh" 0.67).
+    return best if best_ratio >= 0.65 else None
 
 
 # --- Sheet -------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from apps.agencies.services import agency_merge
 from apps.agencies.tests.factories import AgencyFactory
@@ -65,6 +65,13 @@ def write_xlsx(path, rows, headers=None):
                 sheet.write_string(r, c, value)
     workbook.close()
     return path
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Assertions read the English source; the Vietnamese catalogue must not change them."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
