@@ -10,3 +10,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Tests read messages in the English source; tests/test_i18n.py checks the Vietnamese catalogue
+# and that pages render in Vietnamese by default.
+LANGUAGE_CODE = "en"
