@@ -188,6 +188,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "JSON API of the Đề án 165 information system (same permissions as the UI).",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"

@@ -9,16 +9,23 @@ from apps.cadres.choices import Gender
 from apps.cadres.models import Cadre, LanguageSkill, PositionHistory
 from apps.core.text import normalize_vi
 from apps.programme.models import PositionLevel, WorkField
+from apps.programme.reference import load_programme
+
+
+def _programme_loaded() -> None:
+    """Cadres need the real position levels and fields of work: load them once per test."""
+    if not PositionLevel.objects.exists():
+        load_programme()
 
 
 def _level(code="DEPARTMENT_CENTRAL"):
-    return PositionLevel.objects.get_or_create(
-        code=code, defaults={"name": code, "rank": PositionLevel.objects.count() + 1}
-    )[0]
+    _programme_loaded()
+    return PositionLevel.objects.get(code=code)
 
 
 def _field(code="TCCB"):
-    return WorkField.objects.get_or_create(code=code, defaults={"name": "Tổ chức, cán bộ"})[0]
+    _programme_loaded()
+    return WorkField.objects.get(code=code)
 
 
 class CadreFactory(factory.django.DjangoModelFactory):

@@ -1,0 +1,328 @@
+"""Every URL × every role: who may open what, and nobody reaches another agency's records.
+
+``EXPECTED`` lists every named URL of the project; a new URL without a row fails
+``test_every_url_is_in_the_matrix``. Statuses are for GET with a logged-in persona (2FA done);
+``OK`` accepts 200 (or a redirect where the page legitimately sends you on).
+"""
+
+import datetime
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from apps.cadres.models import ImportJob
+from apps.cadres.tests.factories import CadreFactory, LanguageSkillFactory, PositionHistoryFactory
+from apps.core.models import ExportJob
+from apps.programme.models import (
+    ContentGroup,
+    Phase,
+    PositionLevel,
+    RuleSetting,
+    TrainingForm,
+    WorkField,
+)
+
+PERSONAS = [
+    "anonymous",
+    "steering_admin",
+    "agency_officer",
+    "finance_officer",
+    "auditor",
+    "participant",
+]
+OK, REDIRECT, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 302, 403, 404, 405
+LOGIN = "login"  # anonymous users are sent to the login page
+
+
+def row(
+    anonymous=LOGIN,
+    steering_admin=OK,
+    agency_officer=OK,
+    finance_officer=OK,
+    auditor=OK,
+    participant=OK,
+):
+    return dict(
+        zip(
+            PERSONAS,
+            [anonymous, steering_admin, agency_officer, finance_officer, auditor, participant],
+            strict=True,
+        )
+    )
+
+
+REGISTRY = row(participant=FORBIDDEN)
+STEERING_ONLY = row(
+    agency_officer=FORBIDDEN, finance_officer=FORBIDDEN, auditor=FORBIDDEN, participant=FORBIDDEN
+)
+WRITERS = row(finance_officer=FORBIDDEN, auditor=FORBIDDEN, participant=FORBIDDEN)
+
+
+def same(status, anonymous=LOGIN):
+    """Every logged-in persona gets ``status``."""
+    return {persona: (anonymous if persona == "anonymous" else status) for persona in PERSONAS}
+
+
+POST_ONLY = same(NOT_ALLOWED)
+API_REGISTRY = row(anonymous=401, participant=FORBIDDEN)
+
+# name → (kwargs builder, expected statuses)
+EXPECTED = {
+    "core:home": (None, row()),
+    "core:login": (
+        None,
+        row(
+            anonymous=OK,
+            steering_admin=REDIRECT,
+            agency_officer=REDIRECT,
+            finance_officer=REDIRECT,
+            auditor=REDIRECT,
+            participant=REDIRECT,
+        ),
+    ),
+    "core:logout": (None, same(NOT_ALLOWED)),
+    "core:password_change": (None, row()),
+    "core:otp_verify": (None, row(agency_officer=REDIRECT, auditor=REDIRECT, participant=REDIRECT)),
+    "core:otp_setup": (
+        None,
+        row(agency_officer=FORBIDDEN, auditor=FORBIDDEN, participant=FORBIDDEN),
+    ),
+    "core:audit_log": (
+        None,
+        row(agency_officer=FORBIDDEN, finance_officer=FORBIDDEN, participant=FORBIDDEN),
+    ),
+    "core:api_token": (None, row()),
+    "core:export_detail": (
+        lambda w: {"pk": w["export"].pk},
+        row(
+            agency_officer=NOT_FOUND,
+            finance_officer=NOT_FOUND,
+            auditor=NOT_FOUND,
+            participant=NOT_FOUND,
+        ),
+    ),
+    "core:export_download": (
+        lambda w: {"pk": w["export"].pk},
+        row(
+            steering_admin=NOT_FOUND,
+            agency_officer=NOT_FOUND,
+            finance_officer=NOT_FOUND,
+            auditor=NOT_FOUND,
+            participant=NOT_FOUND,
+        ),
+    ),
+    "core:health": (None, row(anonymous=OK)),
+    "core:set_language": (None, same(REDIRECT, anonymous=REDIRECT)),
+    "agencies:agency_tree": (None, REGISTRY),
+    "agencies:agency_list": (None, REGISTRY),
+    "agencies:agency_create": (None, STEERING_ONLY),
+    "agencies:agency_detail": (lambda w: {"pk": w["ministry"].pk}, row(participant=NOT_FOUND)),
+    "agencies:agency_children": (lambda w: {"pk": w["ministry"].pk}, row(participant=NOT_FOUND)),
+    "agencies:agency_edit": (
+        lambda w: {"pk": w["ministry"].pk},
+        row(
+            agency_officer=FORBIDDEN,
+            finance_officer=FORBIDDEN,
+            auditor=FORBIDDEN,
+            participant=NOT_FOUND,
+        ),
+    ),
+    "agencies:agency_merge": (
+        lambda w: {"pk": w["ministry"].pk},
+        row(
+            agency_officer=FORBIDDEN,
+            finance_officer=FORBIDDEN,
+            auditor=FORBIDDEN,
+            participant=NOT_FOUND,
+        ),
+    ),
+    "cadres:cadre_list": (None, REGISTRY),
+    "cadres:cadre_export": (None, REGISTRY),
+    "cadres:cadre_create": (None, WRITERS),
+    "cadres:my_record": (
+        None,
+        row(
+            steering_admin=NOT_FOUND,
+            agency_officer=NOT_FOUND,
+            finance_officer=NOT_FOUND,
+            auditor=NOT_FOUND,
+            participant=REDIRECT,
+        ),
+    ),
+    "cadres:import_list": (None, WRITERS),
+    "cadres:import_template": (None, WRITERS),
+    "cadres:import_detail": (
+        lambda w: {"pk": w["import"].pk},
+        row(finance_officer=FORBIDDEN, auditor=FORBIDDEN, participant=FORBIDDEN),
+    ),
+    "cadres:import_status": (
+        lambda w: {"pk": w["import"].pk},
+        row(finance_officer=FORBIDDEN, auditor=FORBIDDEN, participant=FORBIDDEN),
+    ),
+    "cadres:cadre_detail": (lambda w: {"pk": w["own_cadre"].pk}, row()),
+    "cadres:cadre_edit": (
+        lambda w: {"pk": w["own_cadre"].pk},
+        row(finance_officer=FORBIDDEN, auditor=FORBIDDEN, participant=FORBIDDEN),
+    ),
+    "cadres:cadre_reveal": (lambda w: {"pk": w["own_cadre"].pk}, POST_ONLY),
+    "cadres:position_add": (lambda w: {"pk": w["own_cadre"].pk}, POST_ONLY),
+    "cadres:position_delete": (
+        lambda w: {"pk": w["own_cadre"].pk, "position_pk": w["position"].pk},
+        POST_ONLY,
+    ),
+    "cadres:language_add": (lambda w: {"pk": w["own_cadre"].pk}, POST_ONLY),
+    "cadres:language_delete": (
+        lambda w: {"pk": w["own_cadre"].pk, "skill_pk": w["skill"].pk},
+        POST_ONLY,
+    ),
+    "programme:settings": (None, REGISTRY),
+    "programme:phase_create": (None, STEERING_ONLY),
+    "programme:phase_edit": (lambda w: {"pk": w["phase"].pk}, STEERING_ONLY),
+    "programme:training_form_edit": (lambda w: {"pk": w["form"].pk}, STEERING_ONLY),
+    "programme:content_group_edit": (lambda w: {"pk": w["group"].pk}, STEERING_ONLY),
+    "programme:position_level_edit": (lambda w: {"pk": w["level"].pk}, STEERING_ONLY),
+    "programme:work_field_create": (None, STEERING_ONLY),
+    "programme:work_field_edit": (lambda w: {"pk": w["field"].pk}, STEERING_ONLY),
+    "programme:rule_setting_edit": (lambda w: {"pk": w["rule"].pk}, STEERING_ONLY),
+    "programme:setting_history": (lambda w: {"kind": "rule", "pk": w["rule"].pk}, REGISTRY),
+    "api_schema": (None, row(anonymous=401)),
+    "agency-list": (None, API_REGISTRY),
+    "agency-detail": (lambda w: {"pk": w["ministry"].pk}, API_REGISTRY),
+    "agency-merge": (
+        lambda w: {"pk": w["ministry"].pk},
+        row(
+            anonymous=401,
+            steering_admin=NOT_ALLOWED,
+            agency_officer=NOT_ALLOWED,
+            finance_officer=NOT_ALLOWED,
+            auditor=NOT_ALLOWED,
+            participant=FORBIDDEN,
+        ),
+    ),
+    "cadre-list": (None, row(anonymous=401)),
+    "cadre-detail": (lambda w: {"pk": w["own_cadre"].pk}, row(anonymous=401)),
+    **{
+        f"programme-{kind}-{suffix}": (
+            (lambda w, k=kind: {"pk": w[k].pk}) if suffix == "detail" else None,
+            API_REGISTRY,
+        )
+        for kind in [
+            "phase",
+            "form",
+            "content-group",
+            "position-level",
+            "work-field",
+            "rule-setting",
+        ]
+        for suffix in ["list", "detail"]
+    },
+}
+IGNORED_PREFIXES = ("django-admin/",)  # Django's own admin: superusers only, not a product page
+
+
+def _walk(patterns, prefix="", namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace or ""
+            full = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), full)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            path = prefix + str(pattern.pattern)
+            if not path.startswith(IGNORED_PREFIXES):
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def test_every_url_is_in_the_matrix():
+    names = set(_walk(get_resolver().url_patterns))
+    assert names - set(EXPECTED) == set(), "add these URLs to the permission matrix"
+    assert set(EXPECTED) - names == set(), "these URLs no longer exist"
+
+
+@pytest.fixture
+def world(personas, ministry, ministry_unit, own_cadre, other_agency, reference_data):
+    skill = LanguageSkillFactory(cadre=own_cadre)
+    return {
+        **personas,
+        "ministry": ministry,
+        "own_cadre": own_cadre,
+        "other_cadre": CadreFactory(agency=other_agency),
+        "position": PositionHistoryFactory(
+            cadre=own_cadre, start=datetime.date(2010, 1, 1), end=datetime.date(2012, 1, 1)
+        ),
+        "skill": skill,
+        "export": ExportJob.objects.create(
+            created_by=personas["steering_admin"], kind="cadres", title="x", file_name="x.xlsx"
+        ),
+        "import": ImportJob.objects.create(
+            created_by=personas["agency_officer"], agency=ministry, file_name="x.xlsx"
+        ),
+        "phase": Phase.objects.first(),
+        "form": TrainingForm.objects.first(),
+        "group": ContentGroup.objects.first(),
+        "content-group": ContentGroup.objects.first(),
+        "level": PositionLevel.objects.first(),
+        "position-level": PositionLevel.objects.first(),
+        "field": WorkField.objects.first(),
+        "work-field": WorkField.objects.first(),
+        "rule": RuleSetting.objects.first(),
+        "rule-setting": RuleSetting.objects.first(),
+    }
+
+
+def _status(client, url: str, expected) -> int | str:
+    response = client.get(url)
+    if expected == LOGIN and response.status_code == 302 and "/login/" in response.url:
+        return LOGIN
+    return response.status_code
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_url_answers_each_role_as_expected(name, world, client, client_for, api_for):
+    build, expected = EXPECTED[name]
+    url = reverse(name, kwargs=build(world) if build else None)
+    is_api = url.startswith("/api/")
+    actual = {}
+    for persona in PERSONAS:
+        client.logout()
+        if persona == "anonymous":
+            actual[persona] = _status(client, url, expected[persona])
+        elif is_api:
+            actual[persona] = api_for(world[persona]).get(url).status_code
+        else:
+            actual[persona] = _status(client_for(world[persona]), url, expected[persona])
+    assert actual == expected
+
+
+OTHER_AGENCY_URLS = [
+    "cadres:cadre_detail",
+    "cadres:cadre_edit",
+    "agencies:agency_detail",
+    "agencies:agency_edit",
+    "agencies:agency_merge",
+    "agencies:agency_children",
+]
+
+
+@pytest.mark.parametrize("name", OTHER_AGENCY_URLS)
+def test_agency_officer_gets_404_for_another_agency(name, world, client_for):
+    pk = world["other_cadre"].pk if name.startswith("cadres") else world["other_cadre"].agency_id
+    response = client_for(world["agency_officer"]).get(reverse(name, kwargs={"pk": pk}))
+    assert response.status_code == 404
+
+
+def test_participant_gets_404_for_someone_else(world, client_for):
+    response = client_for(world["participant"]).get(
+        reverse("cadres:cadre_detail", kwargs={"pk": world["other_cadre"].pk})
+    )
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "name", ["cadres:cadre_reveal", "cadres:position_add", "cadres:language_add"]
+)
+@pytest.mark.parametrize("persona", ["agency_officer", "participant"])
+def test_nobody_writes_to_another_agency_cadre(name, persona, world, client_for):
+    response = client_for(world[persona]).post(
+        reverse(name, kwargs={"pk": world["other_cadre"].pk})
+    )
+    assert response.status_code == 404
