@@ -5,6 +5,7 @@ user's scope is a 404. The import itself runs in the task worker; these views on
 start it and show where it is.
 """
 
+import datetime
 import io
 
 from django import forms
@@ -13,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -27,6 +29,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEMPLATE_FILE_NAME = "mau-nhap-danh-sach-can-bo.xlsx"
 JOBS_PER_PAGE = 20
 ERRORS_PER_PAGE = 100
+STALLED_AFTER = datetime.timedelta(hours=1)
 
 
 class ImportUploadForm(forms.Form):
@@ -82,23 +85,32 @@ def _job(request, pk: int) -> ImportJob:
 
 def _status_context(job: ImportJob) -> dict:
     phase_unknown = job.status == ImportJob.Status.IMPORTING and job.processed_rows == 0
-    return {"job": job, "percent": 100 if phase_unknown else job.percent, "busy": phase_unknown}
+    # Imports take seconds to minutes; an unfinished job this old lost its worker (restarted or
+    # killed), and its transaction was rolled back: say so instead of polling for ever.
+    stalled = not job.is_finished and job.created_at < timezone.now() - STALLED_AFTER
+    return {
+        "job": job,
+        "percent": 100 if phase_unknown else job.percent,
+        "busy": phase_unknown,
+        "stalled": stalled,
+    }
 
 
 @require_GET
 def import_detail(request, pk: int):
     job = _job(request, pk)
     issues = [ImportIssue.from_dict(data) for data in job.errors]
-    more = [issue for issue in issues if issue.code == "more_errors"]
-    general = [issue for issue in issues if issue.row is None and issue not in more]
+    general = [issue for issue in issues if issue.row is None and issue.code != "more_errors"]
     row_issues = [issue for issue in issues if issue.row is not None]
+    more = [issue for issue in issues if issue.code == "more_errors"]
     errors_page = Paginator(row_issues, ERRORS_PER_PAGE).get_page(request.GET.get("page"))
+    hidden = sum(issue.params["count"] for issue in more)
     context = {
         **_status_context(job),
         "general_issues": general,
         "more_issues": more,
         "errors_page": errors_page,
-        "error_count": len(general) + len(row_issues) + sum(i.params["count"] for i in more),
+        "error_count": len([issue for issue in issues if not issue.is_note]) + hidden,
     }
     return render(request, "cadres/import_detail.html", context)
 
@@ -106,8 +118,9 @@ def import_detail(request, pk: int):
 @require_GET
 def import_status(request, pk: int):
     job = _job(request, pk)
-    response = render(request, "cadres/import_status.html", _status_context(job))
-    if job.is_finished and request.htmx:
+    context = _status_context(job)
+    response = render(request, "cadres/import_status.html", context)
+    if (job.is_finished or context["stalled"]) and request.htmx:
         # The page was showing progress: reload it once to show the result and the errors.
         response["HX-Refresh"] = "true"
     return response

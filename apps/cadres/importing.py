@@ -1,11 +1,12 @@
 """Excel import of cadres: the template, file checks, reading, validation and the apply.
 
-The import is all-or-nothing. ``cadre_import`` reads the sheet twice, streaming rows with
-python-calamine: the first pass validates every row against lookups fetched once (agencies in the
-actor's scope, position levels, fields of work, existing citizen ID numbers by chunk) and keeps
-only the errors; if there are none, the second pass builds the cadres again and inserts them with
-``bulk_create`` in batches inside one ``transaction.atomic``, so a crash or a killed process
-leaves no row behind. Keeping no row between the passes keeps memory flat whatever the file size.
+The import is all-or-nothing. ``cadre_import`` has python-calamine decode the first worksheet
+once and streams its rows twice: the first pass validates every row against lookups fetched
+once (agencies in the actor's scope, position levels, fields of work; existing citizen ID
+numbers by chunk) and keeps only the errors; if there are none, the second pass builds the
+cadres again and inserts them with ``bulk_create`` in batches inside one ``transaction.atomic``,
+so a crash or a killed process leaves no row behind. No Python object is kept per row between
+or during the passes; the decoded sheet itself is calamine's compact native table.
 
 The column headers and the lists of allowed values are Vietnamese because they are the file
 format users fill in (like a document template); messages about a file are English source text
@@ -191,6 +192,9 @@ MESSAGES = {
 }
 
 
+NOTE_CODES = frozenset({"rows_not_checked", "more_errors"})
+
+
 @dataclass
 class ImportIssue:
     """One problem with a file: where (row, column), the value found, and why (a code)."""
@@ -201,6 +205,11 @@ class ImportIssue:
     letter: str = ""
     value: str = ""
     params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_note(self) -> bool:
+        """A remark about the list of errors rather than an error of the file."""
+        return self.code in NOTE_CODES
 
     @property
     def message(self) -> str:
@@ -242,16 +251,9 @@ class ImportIssue:
         }
 
 
-class ImportAbortedError(Exception):
-    """The file cannot be imported; ``issues`` says why. Nothing was written."""
-
-    def __init__(self, issues: list[ImportIssue], error_count: int | None = None):
-        super().__init__(f"{error_count or len(issues)} import errors")
-        self.issues = issues
-        self.error_count = error_count if error_count is not None else len(issues)
-
-
 class CellError(Exception):
+    """A cell cannot be read; ``code`` names the message, ``params`` fill it in."""
+
     def __init__(self, code: str, **params: Any):
         super().__init__(code)
         self.code = code
@@ -1184,7 +1186,7 @@ def cadre_import_apply(
             continue
         clean, row_issues = row_clean(cells, row_number, sheet.header, context, cross_checks=False)
         if row_issues:  # pragma: no cover - the validation pass read the same cells
-            raise ImportAbortedError(row_issues)
+            raise RuntimeError(f"Row {row_number} changed between the two passes")
         cadre = Cadre(**clean.fields)
         cadre_fill_derived(cadre, roadmap=context.roadmap)
         batch_languages.extend((len(batch), lang, level) for lang, level in clean.languages)

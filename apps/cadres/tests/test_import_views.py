@@ -1,5 +1,6 @@
 """Import pages and the background job: who may import, upload, progress, result."""
 
+import datetime
 import io
 
 import openpyxl
@@ -7,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from apps.cadres import importing, tasks
 from apps.cadres.models import Cadre, ImportJob
@@ -137,7 +138,7 @@ def test_officer_downloads_a_template_with_its_own_agencies(
         "Giới tính",
     ]
     listed = {row[0].value for row in workbook["Danh mục"].iter_rows(min_row=2, max_col=1)}
-    assert listed == {"BTEST", "BTEST_V1"}
+    assert listed - {None} == {"BTEST", "BTEST_V1"}
 
 
 # --- Upload ------------------------------------------------------------------------------------
@@ -204,6 +205,7 @@ def test_header_errors_are_shown_above_the_rows(client_for, steering_admin, look
     )
     job = ImportJob.objects.get()
     page = client.get(reverse("cadres:import_detail", args=[job.pk]))
+    assert page.context["error_count"] == len(job.errors) - 1  # all but "rows not checked"
     messages = [issue.message for issue in page.context["general_issues"]]
     assert any("“Ghi chú” is not a column of the template" in m for m in messages)
     assert any("“Ngày sinh” is missing" in m for m in messages)
@@ -267,6 +269,21 @@ def test_the_status_stops_polling_and_reloads_the_page_when_finished(client_for,
     assert "hx-trigger" not in partial.content.decode()
     detail = client.get(reverse("cadres:import_detail", args=[job.pk])).content.decode()
     assert "hx-trigger" not in detail
+
+
+def test_an_import_whose_worker_died_stops_polling_and_says_nothing_was_imported(
+    client_for, steering_admin
+):
+    job = job_for(steering_admin, status=ImportJob.Status.IMPORTING, total_rows=10)
+    ImportJob.objects.filter(pk=job.pk).update(
+        created_at=timezone.now() - datetime.timedelta(hours=2)
+    )
+    client = client_for(steering_admin)
+    partial = client.get(reverse("cadres:import_status", args=[job.pk]), HTTP_HX_REQUEST="true")
+    html = partial.content.decode()
+    assert "hx-trigger" not in html
+    assert "Nothing from this file was imported" in html
+    assert partial["HX-Refresh"] == "true"
 
 
 def test_the_insert_phase_on_sqlite_shows_a_busy_bar(client_for, steering_admin):
