@@ -1,6 +1,7 @@
 """Shared fixtures: reference data and the named personas every test speaks of."""
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
@@ -13,6 +14,12 @@ from apps.core.roles import Role
 from apps.core.tests.factories import UserFactory
 
 PASSWORD = "mat-khau-manh-165"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: ids are reused after a rolled-back test."""
+    cache.clear()
 
 
 @pytest.fixture

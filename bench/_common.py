@@ -18,6 +18,7 @@ def setup_django() -> None:
     from django.conf import settings
 
     settings.DEBUG = False  # no query log, as in production
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
 
 
 def timed(function, repeat: int) -> list[float]:

@@ -309,3 +309,14 @@ def _field_change(change, names: dict[int, str]) -> FieldChange:
         return str(value)
 
     return FieldChange(str(model_field.verbose_name), show(change.old), show(change.new))
+
+
+def agency_choices_cache_key(*, fetched_by, include_merged: bool = False) -> str:
+    """A key that changes whenever the agencies a user may pick, or their names, change."""
+    from django.db.models import Max
+    from django.utils.translation import get_language
+
+    stamp = Agency.history.aggregate(latest=Max("history_id"))["latest"] or 0
+    user = fetched_by
+    scope = user.agency_id if user.role == "agency_officer" else f"all-{user.role}"
+    return f"agency-options:{get_language()}:{scope}:{int(include_merged)}:{stamp}"

@@ -5,10 +5,12 @@ import tempfile
 import xlsxwriter
 from django.utils.translation import gettext as _
 
+from apps.agencies.models import Agency
 from apps.core.exports import register_export
+from apps.programme.models import PositionLevel, WorkField
 
 from .identifiers import mask_identifier
-from .models import Cadre
+from .models import Cadre, LanguageSkill
 
 CHUNK = 2000
 
@@ -40,6 +42,17 @@ def _date(value):
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+def _chunks(iterable, size: int):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def cadre_export_xlsx(queryset, *, full_identifiers: bool, progress=None) -> tuple[str, int]:
     """Write the rows of ``queryset`` to a temporary .xlsx; return its path and the row count."""
     handle = tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False)  # noqa: SIM115
@@ -56,41 +69,83 @@ def cadre_export_xlsx(queryset, *, full_identifiers: bool, progress=None) -> tup
     gender = dict(Cadre._meta.get_field("gender").flatchoices)
     category = dict(Cadre._meta.get_field("management_category").flatchoices)
     theory = dict(Cadre._meta.get_field("political_theory").flatchoices)
-    rows = (
-        queryset.select_related("agency", "position_level", "work_field")
-        .prefetch_related("languages")
-        .order_by("search_key", "pk")
+    language_names = dict(LanguageSkill._meta.get_field("language").flatchoices)
+    # Small lookup tables once, then plain tuples: model instances cost more than the file.
+    agencies = dict(Agency.objects.values_list("pk", "name"))
+    levels = dict(PositionLevel.objects.values_list("pk", "name"))
+    fields = dict(WorkField.objects.values_list("pk", "name"))
+    rows = queryset.order_by("search_key", "pk").values_list(
+        "pk",
+        "full_name",
+        "gender",
+        "date_of_birth",
+        "ethnicity",
+        "hometown",
+        "agency_id",
+        "position_title",
+        "position_level_id",
+        "work_field_id",
+        "management_category",
+        "party_joined_on",
+        "degree",
+        "political_theory",
+        "national_id",
+        "passport_number",
+        "expected_retirement",
     )
     count = 0
-    for count, cadre in enumerate(rows.iterator(chunk_size=CHUNK), start=1):
-        languages = ", ".join(
-            f"{s.get_language_display()} {s.level}" for s in cadre.languages.all()
-        )
-        sheet.write_row(
-            count,
-            0,
-            [
+    for chunk in _chunks(rows.iterator(chunk_size=CHUNK), CHUNK):
+        languages: dict[int, list[str]] = {}
+        skills = LanguageSkill.objects.filter(cadre_id__in=[row[0] for row in chunk])
+        for cadre_id, language, level in skills.order_by("language").values_list(
+            "cadre_id", "language", "level"
+        ):
+            languages.setdefault(cadre_id, []).append(f"{language_names[language]} {level}")
+        for (
+            pk,
+            name,
+            sex,
+            born,
+            ethnicity,
+            hometown,
+            agency,
+            title,
+            level,
+            field,
+            cat,
+            joined,
+            degree,
+            pol,
+            national_id,
+            passport,
+            retires,
+        ) in chunk:
+            count += 1
+            sheet.write_row(
                 count,
-                cadre.full_name,
-                str(gender.get(cadre.gender, "")),
-                _date(cadre.date_of_birth),
-                cadre.ethnicity,
-                cadre.hometown,
-                cadre.agency.name,
-                cadre.position_title,
-                cadre.position_level.name,
-                cadre.work_field.name,
-                str(category.get(cadre.management_category, "")),
-                _date(cadre.party_joined_on),
-                cadre.degree,
-                str(theory.get(cadre.political_theory, "")),
-                languages,
-                reveal(cadre.national_id),
-                reveal(cadre.passport_number),
-                _date(cadre.expected_retirement),
-            ],
-        )
-        if progress is not None and count % CHUNK == 0:
+                0,
+                [
+                    count,
+                    name,
+                    str(gender.get(sex, "")),
+                    _date(born),
+                    ethnicity,
+                    hometown,
+                    agencies.get(agency, ""),
+                    title,
+                    levels.get(level, ""),
+                    fields.get(field, ""),
+                    str(category.get(cat, "")),
+                    _date(joined),
+                    degree,
+                    str(theory.get(pol, "")),
+                    ", ".join(languages.get(pk, [])),
+                    reveal(national_id),
+                    reveal(passport),
+                    _date(retires),
+                ],
+            )
+        if progress is not None:
             progress(count)
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(count, 1), len(export_columns()) - 1)

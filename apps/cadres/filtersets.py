@@ -6,8 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.agencies.models import Agency
-from apps.agencies.selectors import agency_choices
+from apps.agencies.selectors import agency_choices, agency_choices_cache_key
 from apps.core.text import normalize_vi
+from apps.core.widgets import CachedOptionsSelect
 from apps.programme.models import PositionLevel, WorkField
 
 from .choices import AgeBand, Gender, Language, LanguageLevel, ManagementCategory
@@ -42,7 +43,7 @@ class CadreFilter(django_filters.FilterSet):
         label=_("Agency (with its units)"),
         queryset=Agency.objects.none(),
         method="filter_agency",
-        widget=forms.Select(attrs=SELECT),
+        widget=CachedOptionsSelect(attrs=SELECT),
     )
     scope = django_filters.ChoiceFilter(
         label=_("Central / local"),
@@ -98,6 +99,9 @@ class CadreFilter(django_filters.FilterSet):
         for name, filter_ in self.filters.items():
             if name != "q":
                 filter_.extra["empty_label"] = _("All")
+        self.form.fields["agency"].widget.cache_key = agency_choices_cache_key(
+            fetched_by=self.user, include_merged=True
+        )
 
     def filter_search(self, queryset, name, value):
         key = normalize_vi(value)

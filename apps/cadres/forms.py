@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.agencies.selectors import agency_choices
+from apps.core.widgets import FastSelect
 
 from .filtersets import AgencyChoiceField
 from .models import Cadre, LanguageSkill, PositionHistory
@@ -72,7 +73,7 @@ class CadreForm(forms.ModelForm):
             "retirement_override": DateField,
             "agency": AgencyChoiceField,
         }
-        widgets = {"foreign_ties": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"foreign_ties": forms.Textarea(attrs={"rows": 2}), "agency": FastSelect}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -98,6 +99,7 @@ class PositionForm(forms.ModelForm):
         model = PositionHistory
         fields = ["start", "end", "agency", "unit", "position_title", "position_level"]
         field_classes = {"start": DateField, "end": DateField, "agency": AgencyChoiceField}
+        widgets = {"agency": FastSelect}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -41,6 +41,7 @@ class CadreTable(tables.Table):
         ]
         attrs = {"class": "table table-sm table-striped table-hover align-middle"}
         empty_text = _("No cadre matches these filters.")
+        template_name = "cadres/_cadre_table.html"
         order_by = ("full_name",)
 
     def render_national_id(self, value):

@@ -100,6 +100,7 @@ def test_list_uses_constant_queries_whatever_the_page_size(
         CadreFactory(agency=ministry, position_level=level, full_name=f"Cán bộ {index}")
     client = client_for(agency_officer)
     url = reverse("cadres:cadre_list")
+    client.get(url)  # fills the cache of agency options
     with django_assert_max_num_queries(12) as small:
         client.get(url, {"per_page": 10})
     with django_assert_max_num_queries(12) as large:
@@ -296,3 +297,17 @@ def test_large_export_runs_in_the_background_for_its_requester_only(
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
     assert sheet.max_row == 4
     assert client_for(other_officer).get(job_url).status_code == 404
+
+
+def test_agency_filter_options_follow_renames_and_keep_the_selection(
+    client_for, steering_admin, ministry, ministry_unit
+):
+    from apps.agencies.services import agency_update
+
+    client = client_for(steering_admin)
+    url = reverse("cadres:cadre_list")
+    assert "Vụ Tổ chức cán bộ" in client.get(url).content.decode()
+    agency_update(actor=steering_admin, agency=ministry_unit, name="Vụ Hợp tác quốc tế")
+    html = client.get(url, {"agency": ministry_unit.pk}).content.decode()
+    assert "Vụ Tổ chức cán bộ" not in html
+    assert f'<option value="{ministry_unit.pk}" selected>' in html
