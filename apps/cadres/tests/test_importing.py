@@ -511,6 +511,13 @@ def test_a_file_over_the_size_limit_is_refused(steering_admin, xlsx, settings):
     assert codes(outcome) == ["file_too_large"]
 
 
+def test_a_workbook_unpacking_to_too_much_data_is_refused(steering_admin, xlsx, monkeypatch):
+    monkeypatch.setattr(importing, "MAX_UNPACKED_SIZE", 2048)
+    outcome = cadre_import(actor=steering_admin, path=xlsx([cadre_row(n) for n in range(100)]))
+    assert codes(outcome) == ["file_unpacked_too_large"]
+    assert "Split it into several files" in outcome.issues[0].message
+
+
 def test_an_empty_sheet_is_refused(steering_admin, xlsx):
     outcome = cadre_import(actor=steering_admin, path=xlsx([], headers=[]))
     assert codes(outcome) == ["sheet_empty"]
