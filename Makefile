@@ -23,6 +23,7 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 venv: $(VENV)/.synced
 
 migrate: venv
+	mkdir -p var
 	$(PY) manage.py migrate --noinput
 
 data: migrate
