@@ -17,6 +17,7 @@ each reader sees them in their own language.
 import datetime
 import difflib
 import functools
+import os
 import re
 import uuid
 import zipfile
@@ -597,7 +598,8 @@ def upload_store(chunks) -> str:
     directory = import_dir()
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     name = f"{uuid.uuid4().hex}.xlsx"
-    with open(directory / name, "xb") as handle:
+    descriptor = os.open(directory / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
         for chunk in chunks:
             handle.write(chunk)
     return f"{IMPORT_DIR}/{name}"

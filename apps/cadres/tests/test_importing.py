@@ -651,6 +651,7 @@ def test_uploads_are_stored_under_media_imports_with_our_own_name(settings, tmp_
     settings.MEDIA_ROOT = tmp_path
     stored = importing.upload_store([b"PK\x03\x04", b"rest"])
     path = importing.upload_path(stored)
+    assert path.stat().st_mode & 0o777 == 0o600  # personal data: readable by the app only
     assert path.parent == tmp_path / "imports"
     assert path.read_bytes() == b"PK\x03\x04rest"
     importing.upload_delete(stored)
