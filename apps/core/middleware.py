@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
 
 #: URL name prefixes reachable without a login (the API authenticates by token itself).
 PUBLIC_PREFIXES = ("/static/", "/api/", "/i18n/")
@@ -39,3 +40,23 @@ class LoginRequiredAndTwoFactorMiddleware:
         ):
             return redirect("core:otp_verify")
         return None
+
+
+class LanguageMiddleware:
+    """Vietnamese unless the user chose another language (cookie set by the language switch).
+
+    The browser's Accept-Language is deliberately ignored: the interface of the programme is
+    Vietnamese whatever the language of the computer it is used on.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

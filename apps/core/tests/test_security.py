@@ -151,3 +151,16 @@ def test_user_can_create_and_replace_an_api_token(client_for, agency_officer):
     client.post(reverse("core:api_token"))
     assert Token.objects.get(user=agency_officer).key != first
     assert first not in client.get(reverse("core:api_token")).content.decode()
+
+
+def test_interface_is_vietnamese_whatever_the_browser_asks(client_for, agency_officer, settings):
+    settings.LANGUAGE_CODE = "vi"
+    response = client_for(agency_officer).get(reverse("core:home"), HTTP_ACCEPT_LANGUAGE="en-US")
+    assert response.headers["Content-Language"] == "vi"
+
+
+def test_user_can_switch_the_interface_language(client_for, agency_officer, settings):
+    settings.LANGUAGE_CODE = "vi"
+    client = client_for(agency_officer)
+    client.post(reverse("core:set_language"), {"language": "en", "next": "/"})
+    assert client.get(reverse("core:home")).headers["Content-Language"] == "en"
