@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "apps.agencies",
     "apps.programme",
     "apps.cadres",
+    "apps.planning",
     "apps.demo",
 ]
 

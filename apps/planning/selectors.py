@@ -1,0 +1,522 @@
+"""Reads of planning: the contract for courses and nominations, consolidation, realism, totals.
+
+Contract (other apps rely on it, keep the signatures):
+
+* ``approved_plan(year)`` – the year's approved plan version, or None;
+* ``quota_for(agency=, form_code=, year=)`` – the places the agency may nominate for.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Prefetch, QuerySet, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.agencies.models import Agency
+from apps.programme.models import ContentGroup, RuleSetting, TrainingForm
+from apps.programme.selectors import annual_targets, phase_for_year
+
+from .models import (
+    AnnualPlan,
+    NeedsCall,
+    NeedsLine,
+    NeedsRegistration,
+    PlannedCourse,
+    PlanStatus,
+    Quota,
+    QuotaMove,
+)
+
+#: Realism looks back this many years before the plan year.
+HISTORY_YEARS = 5
+#: Default of the "realism_over_request" setting: flag a request above 150 % of past filling.
+DEFAULT_OVER_REQUEST = Decimal("0.5")
+
+
+# --- contract ------------------------------------------------------------------------------------
+
+
+def approved_plan(year: int) -> AnnualPlan | None:
+    """The approved (current) version of the year's plan; None while none is approved."""
+    return AnnualPlan.objects.filter(year=year, status=PlanStatus.APPROVED).first()
+
+
+def quota_for(*, agency: Agency, form_code: str, year: int) -> int | None:
+    """Places of ``form_code`` the agency may nominate for in ``year`` under the approved plan.
+
+    Quotas are held by the agency that registered the needs, usually a top-level body (a
+    ministry, a province). A unit below it shares its parent's quota, so the nearest agency on
+    the path from ``agency`` up to its root that holds a quota answers (the agency itself
+    first). Returns 0 when an approved plan exists but gives nothing to that branch, and None
+    when the year has no approved plan yet.
+    """
+    plan = approved_plan(year)
+    if plan is None:
+        return None
+    chain = [*agency.ancestor_ids, agency.pk]
+    quotas = dict(
+        Quota.objects.filter(plan=plan, form__code=form_code, agency_id__in=chain).values_list(
+            "agency_id", "places"
+        )
+    )
+    for agency_id in reversed(chain):
+        if agency_id in quotas:
+            return quotas[agency_id]
+    return 0
+
+
+def plan_actuals(year: int) -> dict[str, int]:
+    """Places actually taken per form code in ``year`` – the "actual" of the dashboard.
+
+    HOOK for the nominations app: until nominations exist every form counts 0. Replace the body
+    with a count of departed/completed nominations per course form for the year (one grouped
+    query), keeping the signature; the dashboard and its tests read it from here.
+    """
+    return dict.fromkeys(TrainingForm.objects.values_list("code", flat=True), 0)
+
+
+# --- calls and registrations ---------------------------------------------------------------------
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+def open_call(*, today_: datetime.date | None = None) -> NeedsCall | None:
+    """The latest call whose deadline has not passed, shown on agency officers' home page."""
+    return NeedsCall.objects.filter(deadline__gte=today_ or today()).order_by("-year").first()
+
+
+def call_list(*, fetched_by) -> QuerySet[NeedsCall]:
+    return NeedsCall.objects.restrict(fetched_by).order_by("-year")
+
+
+def registration_list(*, fetched_by, call: NeedsCall) -> QuerySet[NeedsRegistration]:
+    return (
+        NeedsRegistration.objects.restrict(fetched_by)
+        .filter(call=call)
+        .select_related("agency")
+        .annotate(total=Sum("lines__places"))
+        .order_by("agency__path")
+    )
+
+
+def registration_detail_queryset(*, fetched_by) -> QuerySet[NeedsRegistration]:
+    return (
+        NeedsRegistration.objects.restrict(fetched_by)
+        .select_related("call", "agency", "created_by")
+        .prefetch_related(
+            Prefetch("lines", queryset=NeedsLine.objects.select_related("form", "content_group")),
+            "candidates",
+        )
+    )
+
+
+def registration_is_open(registration: NeedsRegistration | None, call: NeedsCall) -> bool:
+    """Editable until the call's deadline, or until the date a steering admin reopened it to."""
+    day = today()
+    if day <= call.deadline:
+        return True
+    return bool(registration and registration.reopened_until and day <= registration.reopened_until)
+
+
+# --- realism -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Realism:
+    """How much of what an agency asked for in past years it actually used."""
+
+    requested: int = 0
+    used: int = 0
+    years: list[int] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> Decimal | None:
+        if not self.years or not self.requested:
+            return None
+        return (Decimal(self.used) / Decimal(self.requested)).quantize(
+            Decimal("0.01"), rounding=ROUND_HALF_UP
+        )
+
+    @property
+    def average_used(self) -> Decimal | None:
+        if not self.years:
+            return None
+        return Decimal(self.used) / Decimal(len(self.years))
+
+    @property
+    def years_label(self) -> str:
+        if not self.years:
+            return ""
+        if len(self.years) == 1:
+            return str(self.years[0])
+        return f"{self.years[0]}–{self.years[-1]}"
+
+
+def realism_by_agency(*, agency_ids, year: int) -> dict[int, Realism]:
+    """Realism of each agency over the ``HISTORY_YEARS`` before ``year``, in two queries.
+
+    Requested = places in the agency's registrations; used = ``Quota.used`` in the approved plan
+    of the same year. Only years in which the agency registered count, so an agency that did not
+    register one year is neither rewarded nor punished for it.
+    """
+    first = year - HISTORY_YEARS
+    requested = (
+        NeedsLine.objects.filter(
+            registration__agency_id__in=agency_ids,
+            registration__call__year__gte=first,
+            registration__call__year__lt=year,
+        )
+        .values_list("registration__agency_id", "registration__call__year")
+        .annotate(total=Sum("places"))
+        .order_by()
+    )
+    used = (
+        Quota.objects.filter(
+            agency_id__in=agency_ids,
+            plan__status=PlanStatus.APPROVED,
+            plan__year__gte=first,
+            plan__year__lt=year,
+        )
+        .values_list("agency_id", "plan__year")
+        .annotate(total=Sum("used"))
+        .order_by()
+    )
+    used_by = {(agency_id, y): total or 0 for agency_id, y, total in used}
+    result: dict[int, Realism] = defaultdict(Realism)
+    for agency_id, y, total in sorted(requested, key=lambda row: row[1]):
+        if not total:
+            continue
+        realism = result[agency_id]
+        realism.requested += total
+        realism.used += used_by.get((agency_id, y), 0)
+        realism.years.append(y)
+    return result
+
+
+def over_request_threshold() -> Decimal:
+    setting = RuleSetting.objects.filter(code="realism_over_request").only("value").first()
+    if setting is None or setting.value is None:
+        return DEFAULT_OVER_REQUEST
+    return setting.value
+
+
+def over_request_reason(*, requested: int, realism: Realism, threshold: Decimal) -> str:
+    """Why a request is flagged, or "" when it is within the historic filling + threshold."""
+    average = realism.average_used
+    if average is None:
+        return ""
+    limit = average * (1 + threshold)
+    if Decimal(requested) <= limit:
+        return ""
+    return _(
+        "Requests %(requested)s places, but filled %(average)s a year on average in "
+        "%(years)s; more than %(percent)s%% above that."
+    ) % {
+        "requested": requested,
+        "average": f"{average:.1f}".replace(".", ","),
+        "years": realism.years_label,
+        "percent": int(threshold * 100),
+    }
+
+
+# --- consolidation -------------------------------------------------------------------------------
+
+
+@dataclass
+class ConsolidationRow:
+    registration: NeedsRegistration
+    by_form: list[int]
+    total: int
+    realism: Realism
+    flag: str
+
+
+@dataclass
+class Consolidation:
+    year: int
+    call: NeedsCall | None
+    forms: list[TrainingForm]
+    groups: list[ContentGroup]
+    targets: list[int | None]
+    totals: list[int]
+    by_group: list[tuple[ContentGroup, list[int]]]
+    rows: list[ConsolidationRow]
+    threshold: Decimal
+    in_phase: bool
+
+    @property
+    def differences(self) -> list[int | None]:
+        return [
+            None if target is None else total - target
+            for total, target in zip(self.totals, self.targets, strict=True)
+        ]
+
+    @property
+    def grand_total(self) -> int:
+        return sum(self.totals)
+
+    @property
+    def flagged(self) -> int:
+        return sum(1 for row in self.rows if row.flag)
+
+
+def consolidation(*, year: int) -> Consolidation:
+    """Every agency's request for ``year`` against the targets, in a fixed number of queries."""
+    forms = list(TrainingForm.objects.order_by("pk"))
+    groups = list(ContentGroup.objects.order_by("code"))
+    targets_by_code = annual_targets(year)
+    call = NeedsCall.objects.filter(year=year).first()
+    registrations = list(
+        NeedsRegistration.objects.filter(call__year=year)
+        .select_related("agency")
+        .order_by("agency__path")
+    )
+    lines = (
+        NeedsLine.objects.filter(registration__call__year=year)
+        .values_list("registration_id", "form_id", "content_group_id")
+        .annotate(total=Sum("places"))
+        .order_by()
+    )
+    form_index = {form.pk: i for i, form in enumerate(forms)}
+    group_index = {group.pk: i for i, group in enumerate(groups)}
+    per_registration: dict[int, list[int]] = defaultdict(lambda: [0] * len(forms))
+    per_group = [[0] * len(forms) for _group in groups]
+    for registration_id, form_id, group_id, total in lines:
+        per_registration[registration_id][form_index[form_id]] += total
+        per_group[group_index[group_id]][form_index[form_id]] += total
+    realism = realism_by_agency(
+        agency_ids=NeedsRegistration.objects.filter(call__year=year).values("agency_id"),
+        year=year,
+    )
+    threshold = over_request_threshold()
+    rows = []
+    for registration in registrations:
+        by_form = per_registration[registration.pk]
+        total = sum(by_form)
+        history = realism.get(registration.agency_id, Realism())
+        rows.append(
+            ConsolidationRow(
+                registration=registration,
+                by_form=by_form,
+                total=total,
+                realism=history,
+                flag=over_request_reason(requested=total, realism=history, threshold=threshold),
+            )
+        )
+    return Consolidation(
+        year=year,
+        call=call,
+        forms=forms,
+        groups=groups,
+        targets=[targets_by_code.get(form.code) for form in forms],
+        totals=[sum(row.by_form[i] for row in rows) for i in range(len(forms))],
+        by_group=[(group, per_group[i]) for i, group in enumerate(groups) if any(per_group[i])],
+        rows=rows,
+        threshold=threshold,
+        in_phase=phase_for_year(year) is not None,
+    )
+
+
+# --- plans ---------------------------------------------------------------------------------------
+
+
+def plan_list(*, fetched_by) -> QuerySet[AnnualPlan]:
+    return AnnualPlan.objects.restrict(fetched_by).select_related("created_by")
+
+
+def plan_detail_queryset(*, fetched_by) -> QuerySet[AnnualPlan]:
+    return AnnualPlan.objects.restrict(fetched_by).select_related("created_by", "previous")
+
+
+@dataclass
+class FormTotals:
+    form: TrainingForm
+    target: int | None
+    capacity: int
+    quotas: int
+
+    @property
+    def pool(self) -> int:
+        return self.capacity - self.quotas
+
+    @property
+    def difference(self) -> int | None:
+        return None if self.target is None else self.capacity - self.target
+
+
+def plan_totals(plan: AnnualPlan) -> list[FormTotals]:
+    """Per form: the target, the planned capacity, the places given as quotas and the pool."""
+    forms = list(TrainingForm.objects.order_by("pk"))
+    targets = annual_targets(plan.year)
+    capacity = dict(
+        PlannedCourse.objects.filter(plan=plan)
+        .values_list("form_id")
+        .annotate(total=Sum("capacity"))
+        .order_by()
+    )
+    quotas = dict(
+        Quota.objects.filter(plan=plan)
+        .values_list("form_id")
+        .annotate(total=Sum("places"))
+        .order_by()
+    )
+    return [
+        FormTotals(
+            form=form,
+            target=targets.get(form.code),
+            capacity=capacity.get(form.pk) or 0,
+            quotas=quotas.get(form.pk) or 0,
+        )
+        for form in forms
+    ]
+
+
+@dataclass
+class QuotaRow:
+    agency: Agency
+    places: list[int]
+    used: list[int]
+    requested: list[int]
+
+
+def plan_quota_grid(plan: AnnualPlan) -> tuple[list[TrainingForm], list[QuotaRow]]:
+    """Agencies that registered needs or hold a quota, with places per form, in 4 queries."""
+    forms = list(TrainingForm.objects.order_by("pk"))
+    index = {form.pk: i for i, form in enumerate(forms)}
+    quotas = list(
+        Quota.objects.filter(plan=plan).values_list("agency_id", "form_id", "places", "used")
+    )
+    requested = (
+        NeedsLine.objects.filter(registration__call__year=plan.year)
+        .values_list("registration__agency_id", "form_id")
+        .annotate(total=Sum("places"))
+        .order_by()
+    )
+    agency_ids = {row[0] for row in quotas} | {row[0] for row in requested}
+    agencies = Agency.objects.filter(pk__in=agency_ids).order_by("path")
+    rows = {
+        agency.pk: QuotaRow(agency, [0] * len(forms), [0] * len(forms), [0] * len(forms))
+        for agency in agencies
+    }
+    for agency_id, form_id, places, used in quotas:
+        rows[agency_id].places[index[form_id]] = places
+        rows[agency_id].used[index[form_id]] = used
+    for agency_id, form_id, total in requested:
+        rows[agency_id].requested[index[form_id]] = total
+    return forms, list(rows.values())
+
+
+def plan_moves(plan: AnnualPlan) -> QuerySet[QuotaMove]:
+    return plan.moves.select_related("form", "from_agency", "to_agency", "actor")
+
+
+def quotas_of(*, fetched_by, year: int | None = None) -> QuerySet[Quota]:
+    """The approved quotas a user may see (an agency officer: its subtree's)."""
+    qs = (
+        Quota.objects.restrict(fetched_by)
+        .filter(plan__status=PlanStatus.APPROVED)
+        .select_related("plan", "agency", "form")
+        .order_by("-plan__year", "agency__path", "form_id")
+    )
+    if year is not None:
+        qs = qs.filter(plan__year=year)
+    return qs
+
+
+@dataclass
+class PlanDiff:
+    """What changed between a version and the one it revised."""
+
+    courses_added: list[PlannedCourse]
+    courses_removed: list[PlannedCourse]
+    courses_changed: list[tuple[PlannedCourse, PlannedCourse]]
+    quotas_changed: list[tuple[Agency, TrainingForm, int, int]]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.courses_added
+            or self.courses_removed
+            or self.courses_changed
+            or self.quotas_changed
+        )
+
+
+def _course_key(course: PlannedCourse) -> tuple:
+    return (course.form_id, course.content_group_id, course.topic.strip().lower())
+
+
+def plan_diff(plan: AnnualPlan) -> PlanDiff | None:
+    """Courses added, removed or changed and quotas changed since the previous version."""
+    if plan.previous_id is None:
+        return None
+    related = ("form", "content_group")
+    old = {
+        _course_key(c): c
+        for c in PlannedCourse.objects.filter(plan_id=plan.previous_id).select_related(*related)
+    }
+    new = {
+        _course_key(c): c for c in PlannedCourse.objects.filter(plan=plan).select_related(*related)
+    }
+    compared = ("country", "quarter", "capacity", "estimated_cost")
+    changed = [
+        (old[key], new[key])
+        for key in new.keys() & old.keys()
+        if any(getattr(old[key], f) != getattr(new[key], f) for f in compared)
+    ]
+    quotas: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
+    for plan_id, agency_id, form_id, places in Quota.objects.filter(
+        plan_id__in=[plan.pk, plan.previous_id]
+    ).values_list("plan_id", "agency_id", "form_id", "places"):
+        quotas[(agency_id, form_id)][0 if plan_id == plan.previous_id else 1] = places
+    differing = {key: value for key, value in quotas.items() if value[0] != value[1]}
+    agencies = Agency.objects.in_bulk({key[0] for key in differing})
+    forms = TrainingForm.objects.in_bulk({key[1] for key in differing})
+    return PlanDiff(
+        courses_added=[new[k] for k in sorted(new.keys() - old.keys())],
+        courses_removed=[old[k] for k in sorted(old.keys() - new.keys())],
+        courses_changed=sorted(changed, key=lambda pair: _course_key(pair[1])),
+        quotas_changed=sorted(
+            (
+                (agencies[agency_id], forms[form_id], before, after)
+                for (agency_id, form_id), (before, after) in differing.items()
+            ),
+            key=lambda row: (row[0].path, row[1].pk),
+        ),
+    )
+
+
+# --- dashboard -----------------------------------------------------------------------------------
+
+
+def plan_dashboard(*, year: int) -> dict:
+    """Target vs plan vs actual per form for the home page chart (plan = approved capacity)."""
+    forms = list(TrainingForm.objects.order_by("pk").values_list("pk", "code", "name"))
+    targets = annual_targets(year)
+    plan = approved_plan(year) or AnnualPlan.objects.filter(year=year).first()
+    capacity = {}
+    if plan is not None:
+        capacity = dict(
+            PlannedCourse.objects.filter(plan=plan)
+            .values_list("form_id")
+            .annotate(total=Sum("capacity"))
+            .order_by()
+        )
+    actuals = plan_actuals(year)
+    return {
+        "year": year,
+        "plan_status": plan.get_status_display() if plan else "",
+        "labels": [name for _pk, _code, name in forms],
+        "target": [targets.get(code, 0) for _pk, code, _name in forms],
+        "plan": [capacity.get(pk) or 0 for pk, _code, _name in forms],
+        "actual": [actuals.get(code, 0) for _pk, code, _name in forms],
+    }
+
+
+def year_in_phase(year: int) -> bool:
+    return phase_for_year(year) is not None

@@ -1,0 +1,633 @@
+"""Writes of planning. Each takes the acting user, runs in one transaction and is audited.
+
+The plan's workflow is the table ``TRANSITIONS``: (from, to) → the roles allowed to take the
+step. Anything not in the table is refused with a message a person can act on.
+"""
+
+import datetime
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.agencies.models import Agency
+from apps.cadres.models import Cadre
+from apps.core.audit import audit_record
+from apps.core.models import User
+from apps.core.roles import Role
+from apps.core.scoping import CHANGE, agency_scope_ids
+from apps.programme.models import ContentGroup, TrainingForm
+from apps.programme.selectors import phase_for_year
+
+from . import selectors
+from .allocation import allocate
+from .models import (
+    AnnualPlan,
+    NeedsCall,
+    NeedsLine,
+    NeedsRegistration,
+    PlannedCourse,
+    PlanStatus,
+    PlanTransition,
+    Quota,
+    QuotaMove,
+)
+
+S = PlanStatus
+#: The plan's workflow: (from, to) → roles that may take the step. Plans are prepared and
+#: approved by the standing office of the Steering Committee (steering admins); see
+#: DECISIONS.md.
+TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
+    (S.DRAFT, S.SUBMITTED): frozenset({Role.STEERING_ADMIN}),
+    (S.RETURNED, S.SUBMITTED): frozenset({Role.STEERING_ADMIN}),
+    (S.SUBMITTED, S.APPROVED): frozenset({Role.STEERING_ADMIN}),
+    (S.SUBMITTED, S.RETURNED): frozenset({Role.STEERING_ADMIN}),
+    (S.RETURNED, S.DRAFT): frozenset({Role.STEERING_ADMIN}),
+    # Taken by plan_approve on the version a newer approved version replaces.
+    (S.APPROVED, S.SUPERSEDED): frozenset({Role.STEERING_ADMIN}),
+}
+#: Steps that need a written comment.
+COMMENT_REQUIRED = {(S.SUBMITTED, S.RETURNED)}
+
+
+def _require_steering_admin(actor: User) -> None:
+    if actor.role != Role.STEERING_ADMIN:
+        raise PermissionDenied(_("Only a steering admin may do this."))
+
+
+def _check_year(year: int) -> None:
+    if phase_for_year(year) is None:
+        raise ValidationError(
+            {"year": _("The year %(year)s is outside every programme phase.") % {"year": year}}
+        )
+
+
+def _check_places(value, *, where: str) -> int:
+    """A number of places: a whole number ≥ 0, or a message that names where it was typed."""
+    if isinstance(value, bool):
+        value = None
+    if isinstance(value, str):
+        value = value.strip() or "0"
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        number = None
+    if number is None or not number.is_finite() or number != number.to_integral_value():
+        raise ValidationError(
+            _("%(where)s: “%(value)s” is not a whole number of places.")
+            % {"where": where, "value": value}
+        )
+    if number < 0:
+        raise ValidationError(
+            _("%(where)s: the number of places cannot be negative (%(value)s).")
+            % {"where": where, "value": value}
+        )
+    return int(number)
+
+
+# --- calls and registrations -------------------------------------------------------------------
+
+
+@transaction.atomic
+def needs_call_open(
+    *, actor: User, year: int, deadline: datetime.date, note: str = ""
+) -> NeedsCall:
+    _require_steering_admin(actor)
+    _check_year(year)
+    if deadline < selectors.today():
+        raise ValidationError({"deadline": _("The deadline cannot be in the past.")})
+    if NeedsCall.objects.filter(year=year).exists():
+        raise ValidationError({"year": _("A call for %(year)s already exists.") % {"year": year}})
+    call = NeedsCall.objects.create(year=year, deadline=deadline, note=note, opened_by=actor)
+    audit_record(actor=actor, action="planning.call_open", obj=call)
+    return call
+
+
+@transaction.atomic
+def needs_call_update(
+    *, actor: User, call: NeedsCall, deadline: datetime.date, note: str
+) -> NeedsCall:
+    _require_steering_admin(actor)
+    call.deadline, call.note = deadline, note
+    call.save(update_fields=["deadline", "note"])
+    audit_record(
+        actor=actor, action="planning.call_update", obj=call, detail={"deadline": str(deadline)}
+    )
+    return call
+
+
+@transaction.atomic
+def needs_register(
+    *,
+    actor: User,
+    call: NeedsCall,
+    agency: Agency,
+    places: Mapping[tuple[int, int], object],
+    topics: str = "",
+    preferred_countries: str = "",
+    justification: str = "",
+    candidates: Iterable[Cadre] = (),
+) -> NeedsRegistration:
+    """Create or update the agency's registration for the call (a second one merges into it).
+
+    ``places`` maps (form id, content group id) to a number of places; a line set to 0 is
+    removed. Refused after the deadline unless a steering admin reopened the agency.
+    """
+    if actor.role not in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER):
+        raise PermissionDenied(_("Your role cannot register needs."))
+    if (
+        actor.role == Role.AGENCY_OFFICER
+        and not agency_scope_ids(actor).filter(pk=agency.pk).exists()
+    ):
+        raise PermissionDenied(
+            _("You can only register needs for your own agency and the units below it.")
+        )
+    registration = (
+        NeedsRegistration.objects.select_for_update().filter(call=call, agency=agency).first()
+    )
+    if not selectors.registration_is_open(registration, call):
+        raise ValidationError(
+            _(
+                "The deadline for registering needs (%(deadline)s) has passed; nothing was "
+                "saved. Ask the steering committee to reopen registration for your agency."
+            )
+            % {"deadline": call.deadline.strftime("%d/%m/%Y")}
+        )
+    forms = {form.pk: form for form in TrainingForm.objects.all()}
+    groups = {group.pk: group for group in ContentGroup.objects.all()}
+    clean: dict[tuple[int, int], int] = {}
+    for (form_id, group_id), value in places.items():
+        if form_id not in forms or group_id not in groups:
+            raise ValidationError(_("Unknown form or content group."))
+        where = f"{forms[form_id]} × {groups[group_id]}"
+        clean[(form_id, group_id)] = _check_places(value, where=where)
+    candidates = list(candidates)
+    scope = Cadre.objects.filter(agency__path__startswith=agency.path)
+    outside = [c for c in candidates if not scope.filter(pk=c.pk).exists()]
+    if outside:
+        raise ValidationError(
+            {
+                "candidates": _("%(name)s does not work in %(agency)s or a unit below it.")
+                % {"name": outside[0], "agency": agency}
+            }
+        )
+    created = registration is None
+    if created:
+        registration = NeedsRegistration(call=call, agency=agency, created_by=actor)
+    else:
+        registration.version += 1
+    registration.topics = topics
+    registration.preferred_countries = preferred_countries
+    registration.justification = justification
+    registration.save()
+    existing = {(line.form_id, line.content_group_id): line for line in registration.lines.all()}
+    for key, value in clean.items():
+        line = existing.get(key)
+        if value == 0:
+            if line is not None:
+                line.delete()
+        elif line is None:
+            NeedsLine.objects.create(
+                registration=registration, form_id=key[0], content_group_id=key[1], places=value
+            )
+        elif line.places != value:
+            line.places = value
+            line.save(update_fields=["places"])
+    registration.candidates.set(candidates)
+    audit_record(
+        actor=actor,
+        action="planning.needs_register" if created else "planning.needs_update",
+        obj=registration,
+        detail={"places": {f"{f}/{g}": v for (f, g), v in clean.items() if v}},
+    )
+    return registration
+
+
+@transaction.atomic
+def needs_reopen(
+    *, actor: User, registration: NeedsRegistration, until: datetime.date
+) -> NeedsRegistration:
+    """Let one agency edit its registration after the deadline, up to ``until``."""
+    _require_steering_admin(actor)
+    if until < selectors.today():
+        raise ValidationError({"until": _("Reopen until a date that has not passed.")})
+    registration.reopened_until = until
+    registration.save(update_fields=["reopened_until", "updated_at"])
+    audit_record(
+        actor=actor, action="planning.needs_reopen", obj=registration, detail={"until": str(until)}
+    )
+    return registration
+
+
+# --- plans ---------------------------------------------------------------------------------------
+
+
+def _editable(plan: AnnualPlan) -> AnnualPlan:
+    """The plan locked for writing; refused unless it is a draft or returned version."""
+    locked = AnnualPlan.objects.select_for_update().get(pk=plan.pk)
+    if not locked.is_editable:
+        raise ValidationError(
+            _(
+                "The plan %(plan)s is %(status)s and cannot be changed. "
+                "Create a revision to change an approved plan."
+            )
+            % {"plan": locked, "status": locked.get_status_display().lower()}
+        )
+    return locked
+
+
+@transaction.atomic
+def plan_create(*, actor: User, year: int, note: str = "") -> AnnualPlan:
+    _require_steering_admin(actor)
+    _check_year(year)
+    if AnnualPlan.objects.filter(year=year).exists():
+        raise ValidationError(
+            {"year": _("A plan for %(year)s already exists; revise it instead.") % {"year": year}}
+        )
+    plan = AnnualPlan.objects.create(year=year, note=note, created_by=actor)
+    audit_record(actor=actor, action="planning.plan_create", obj=plan)
+    return plan
+
+
+@transaction.atomic
+def plan_course_add(*, actor: User, plan: AnnualPlan, **fields) -> PlannedCourse:
+    _require_steering_admin(actor)
+    plan = _editable(plan)
+    course = PlannedCourse(plan=plan, **fields)
+    course.full_clean()
+    course.save()
+    audit_record(
+        actor=actor, action="planning.course_add", obj=plan, detail={"topic": course.topic}
+    )
+    return course
+
+
+@transaction.atomic
+def plan_course_delete(*, actor: User, course: PlannedCourse) -> None:
+    _require_steering_admin(actor)
+    plan = _editable(course.plan)
+    remaining = (
+        PlannedCourse.objects.filter(plan=plan, form_id=course.form_id)
+        .exclude(pk=course.pk)
+        .aggregate(total=Sum("capacity"))["total"]
+        or 0
+    )
+    given = Quota.objects.filter(plan=plan, form_id=course.form_id).aggregate(t=Sum("places"))["t"]
+    if (given or 0) > remaining:
+        raise ValidationError(
+            _(
+                "Removing this course leaves %(capacity)s places of %(form)s for %(quotas)s "
+                "places already given as quotas; lower the quotas first."
+            )
+            % {"capacity": remaining, "form": course.form, "quotas": given}
+        )
+    detail = {"topic": course.topic}
+    course.delete()
+    audit_record(actor=actor, action="planning.course_delete", obj=plan, detail=detail)
+
+
+def _capacity_by_form(plan: AnnualPlan) -> dict[int, int]:
+    return dict(
+        PlannedCourse.objects.filter(plan=plan)
+        .values_list("form_id")
+        .annotate(total=Sum("capacity"))
+        .order_by()
+    )
+
+
+@transaction.atomic
+def plan_quotas_set(
+    *, actor: User, plan: AnnualPlan, places: Mapping[tuple[int, int], object]
+) -> AnnualPlan:
+    """Set quotas, keyed by (agency id, form id). All or nothing.
+
+    The places given for a form may not exceed the capacity of the plan's courses of that form.
+    """
+    _require_steering_admin(actor)
+    plan = _editable(plan)
+    forms = {form.pk: form for form in TrainingForm.objects.all()}
+    agencies = Agency.objects.in_bulk({agency_id for agency_id, _form in places})
+    current = {(q.agency_id, q.form_id): q for q in Quota.objects.filter(plan=plan)}
+    wanted = {key: quota.places for key, quota in current.items()}
+    for (agency_id, form_id), value in places.items():
+        if agency_id not in agencies or form_id not in forms:
+            raise ValidationError(_("Unknown agency or form."))
+        where = f"{agencies[agency_id]} × {forms[form_id]}"
+        wanted[(agency_id, form_id)] = _check_places(value, where=where)
+    capacity = _capacity_by_form(plan)
+    for form_id, form in forms.items():
+        total = sum(v for (_a, f), v in wanted.items() if f == form_id)
+        if total > capacity.get(form_id, 0):
+            raise ValidationError(
+                _(
+                    "Quotas of %(form)s add up to %(total)s places but the plan's courses of "
+                    "that form hold %(capacity)s. Add a course or lower the quotas; nothing "
+                    "was saved."
+                )
+                % {"form": form, "total": total, "capacity": capacity.get(form_id, 0)}
+            )
+    for key, value in wanted.items():
+        quota = current.get(key)
+        if quota is None:
+            if value:
+                Quota.objects.create(plan=plan, agency_id=key[0], form_id=key[1], places=value)
+        elif value == 0 and quota.used == 0:
+            quota.delete()
+        elif quota.places != value:
+            quota.places = value
+            quota.save(update_fields=["places"])
+    audit_record(
+        actor=actor,
+        action="planning.quotas_set",
+        obj=plan,
+        detail={f"{a}/{f}": v for (a, f), v in places.items()},
+    )
+    return plan
+
+
+def suggested_allocation(plan: AnnualPlan) -> dict[tuple[int, int], int]:
+    """Quotas proportional to realistic demand: each agency's request × its realism ratio
+    (capped at 1; 1 without history), sharing each form's planned capacity."""
+    consolidated = selectors.consolidation(year=plan.year)
+    capacity = _capacity_by_form(plan)
+    result: dict[tuple[int, int], int] = {}
+    for index, form in enumerate(consolidated.forms):
+        weights, caps = {}, {}
+        for row in consolidated.rows:
+            requested = row.by_form[index]
+            if not requested:
+                continue
+            ratio = row.realism.ratio
+            factor = min(ratio, Decimal(1)) if ratio is not None else Decimal(1)
+            weights[row.registration.agency_id] = Decimal(requested) * factor
+            caps[row.registration.agency_id] = requested
+        shares = allocate(capacity.get(form.pk, 0), weights, caps)
+        result.update({(agency_id, form.pk): n for agency_id, n in shares.items()})
+    return result
+
+
+@transaction.atomic
+def plan_quotas_suggest(*, actor: User, plan: AnnualPlan) -> AnnualPlan:
+    """Replace every quota by the suggested allocation (the admin edits it afterwards)."""
+    _require_steering_admin(actor)
+    plan = _editable(plan)
+    suggestion = suggested_allocation(plan)
+    Quota.objects.filter(plan=plan, used=0).exclude(
+        agency_id__in={agency_id for agency_id, _f in suggestion}
+    ).delete()
+    zeroed = {(q.agency_id, q.form_id): 0 for q in Quota.objects.filter(plan=plan)}
+    return plan_quotas_set(actor=actor, plan=plan, places={**zeroed, **suggestion})
+
+
+@transaction.atomic
+def plan_transition(
+    *, actor: User, plan: AnnualPlan, to_status: str, comment: str = ""
+) -> AnnualPlan:
+    """Take one step of the workflow table, recording it; refuse anything else."""
+    plan = AnnualPlan.objects.select_for_update().get(pk=plan.pk)
+    step = (plan.status, to_status)
+    labels = dict(PlanStatus.choices)
+    if step not in TRANSITIONS:
+        raise ValidationError(
+            _("A plan that is %(from)s cannot become %(to)s.")
+            % {"from": labels[plan.status].lower(), "to": labels.get(to_status, to_status).lower()}
+        )
+    if actor.role not in TRANSITIONS[step]:
+        raise PermissionDenied(
+            _("Your role may not move a plan from %(from)s to %(to)s.")
+            % {"from": labels[plan.status].lower(), "to": labels[to_status].lower()}
+        )
+    if step in COMMENT_REQUIRED and not comment.strip():
+        raise ValidationError({"comment": _("Say why the plan is returned.")})
+    if to_status == S.APPROVED:
+        for older in AnnualPlan.objects.select_for_update().filter(
+            year=plan.year, status=S.APPROVED
+        ):
+            _record(older, S.SUPERSEDED, actor, _("Replaced by %(plan)s") % {"plan": plan})
+        plan.approved_at = timezone.now()
+    _record(plan, to_status, actor, comment)
+    audit_record(
+        actor=actor,
+        action=f"planning.plan_{to_status}",
+        obj=plan,
+        detail={"from": step[0], "comment": comment},
+    )
+    return plan
+
+
+def _record(plan: AnnualPlan, to_status: str, actor: User, comment: str) -> None:
+    PlanTransition.objects.create(
+        plan=plan, from_status=plan.status, to_status=to_status, actor=actor, comment=comment
+    )
+    plan.status = to_status
+    try:
+        with transaction.atomic():
+            plan.save(update_fields=["status", "approved_at"])
+    except IntegrityError as error:
+        raise ValidationError(
+            _("Another version of the %(year)s plan is already approved or open.")
+            % {"year": plan.year}
+        ) from error
+
+
+@transaction.atomic
+def plan_revise(*, actor: User, plan: AnnualPlan, note: str = "") -> AnnualPlan:
+    """Start version N+1 of an approved plan as a draft copy; the approved one stays in force."""
+    _require_steering_admin(actor)
+    plan = AnnualPlan.objects.select_for_update().get(pk=plan.pk)
+    if plan.status != S.APPROVED:
+        raise ValidationError(_("Only the approved version of a plan can be revised."))
+    if AnnualPlan.objects.filter(
+        year=plan.year, status__in=[S.DRAFT, S.SUBMITTED, S.RETURNED]
+    ).exists():
+        raise ValidationError(_("A revision of this plan is already in progress."))
+    latest = AnnualPlan.objects.filter(year=plan.year).order_by("-version").first()
+    revision = AnnualPlan.objects.create(
+        year=plan.year,
+        version=latest.version + 1,
+        previous=plan,
+        note=note,
+        created_by=actor,
+    )
+    PlannedCourse.objects.bulk_create(
+        PlannedCourse(
+            plan=revision,
+            form_id=c.form_id,
+            content_group_id=c.content_group_id,
+            topic=c.topic,
+            country=c.country,
+            quarter=c.quarter,
+            capacity=c.capacity,
+            estimated_cost=c.estimated_cost,
+        )
+        for c in plan.courses.all()
+    )
+    Quota.objects.bulk_create(
+        Quota(plan=revision, agency_id=q.agency_id, form_id=q.form_id, places=q.places, used=q.used)
+        for q in plan.quotas.all()
+    )
+    audit_record(
+        actor=actor, action="planning.plan_revise", obj=revision, detail={"previous": plan.pk}
+    )
+    return revision
+
+
+# --- quotas after approval -----------------------------------------------------------------------
+
+
+def _approved(plan: AnnualPlan) -> AnnualPlan:
+    locked = AnnualPlan.objects.select_for_update().get(pk=plan.pk)
+    if locked.status != S.APPROVED:
+        raise ValidationError(_("Places can only be moved or released in an approved plan."))
+    return locked
+
+
+@transaction.atomic
+def quota_move(
+    *,
+    actor: User,
+    plan: AnnualPlan,
+    form: TrainingForm,
+    from_agency: Agency | None,
+    to_agency: Agency | None,
+    places: object,
+    reason: str,
+) -> QuotaMove:
+    """Move places of a form between two agencies, or from the pool (``from_agency=None``) to
+    an agency. Totals are conserved: what one side loses the other gains."""
+    _require_steering_admin(actor)
+    plan = _approved(plan)
+    count = _check_places(places, where=str(_("Places to move")))
+    if count == 0:
+        raise ValidationError({"places": _("Move at least one place.")})
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for the move.")})
+    if (from_agency is None and to_agency is None) or from_agency == to_agency:
+        raise ValidationError(_("Choose two different sides for the move."))
+    if from_agency is None:
+        available = _pool(plan, form)
+        source_name = str(_("the pool"))
+    else:
+        source = (
+            Quota.objects.select_for_update()
+            .filter(plan=plan, agency=from_agency, form=form)
+            .first()
+        )
+        available = source.places - source.used if source else 0
+        source_name = str(from_agency)
+    if count > available:
+        raise ValidationError(
+            {
+                "places": _("%(source)s has only %(available)s unused places of %(form)s to give.")
+                % {"source": source_name, "available": available, "form": form}
+            }
+        )
+    if from_agency is not None:
+        source.places -= count
+        source.save(update_fields=["places"])
+    if to_agency is not None:
+        target, _created = Quota.objects.select_for_update().get_or_create(
+            plan=plan, agency=to_agency, form=form, defaults={"places": 0}
+        )
+        target.places += count
+        target.save(update_fields=["places"])
+    move = QuotaMove.objects.create(
+        plan=plan,
+        form=form,
+        from_agency=from_agency,
+        to_agency=to_agency,
+        places=count,
+        reason=reason,
+        actor=actor,
+    )
+    audit_record(
+        actor=actor,
+        action="planning.quota_move",
+        obj=plan,
+        detail={
+            "form": form.code,
+            "from": from_agency.pk if from_agency else None,
+            "to": to_agency.pk if to_agency else None,
+            "places": count,
+            "reason": reason,
+        },
+    )
+    return move
+
+
+def _pool(plan: AnnualPlan, form: TrainingForm) -> int:
+    capacity = _capacity_by_form(plan).get(form.pk, 0)
+    given = Quota.objects.filter(plan=plan, form=form).aggregate(t=Sum("places"))["t"] or 0
+    return capacity - given
+
+
+@transaction.atomic
+def quota_release_unused(
+    *, actor: User, plan: AnnualPlan, cut_off: datetime.date, form: TrainingForm | None = None
+) -> int:
+    """At the cut-off date, give every quota's unused places back to the pool; returns them."""
+    _require_steering_admin(actor)
+    plan = _approved(plan)
+    if cut_off > selectors.today():
+        raise ValidationError(
+            {"cut_off": _("Unused places are released on or after the cut-off date.")}
+        )
+    quotas = Quota.objects.select_for_update().filter(plan=plan).select_related("form", "agency")
+    if form is not None:
+        quotas = quotas.filter(form=form)
+    released = 0
+    reason = _("Unused at the cut-off date %(date)s") % {"date": cut_off.strftime("%d/%m/%Y")}
+    for quota in quotas:
+        unused = quota.places - quota.used
+        if unused <= 0:
+            continue
+        quota.places = quota.used
+        quota.save(update_fields=["places"])
+        QuotaMove.objects.create(
+            plan=plan,
+            form=quota.form,
+            from_agency=quota.agency,
+            to_agency=None,
+            places=unused,
+            kind=QuotaMove.Kind.RELEASE,
+            reason=reason,
+            actor=actor,
+        )
+        released += unused
+    audit_record(
+        actor=actor,
+        action="planning.quota_release",
+        obj=plan,
+        detail={"cut_off": str(cut_off), "places": released},
+    )
+    return released
+
+
+@transaction.atomic
+def quota_record_use(*, actor: User, quota: Quota, used: object) -> Quota:
+    """Record how many places of a quota were actually used (feeds the realism ratio).
+
+    The nominations app calls this when a course departs; historic years are entered here.
+    """
+    if not Quota.objects.restrict(actor, CHANGE).filter(pk=quota.pk).exists():
+        raise PermissionDenied
+    quota = Quota.objects.select_for_update().get(pk=quota.pk)
+    count = _check_places(used, where=str(quota.agency))
+    if count > quota.places:
+        raise ValidationError(
+            _("%(agency)s cannot use %(used)s places of a quota of %(places)s.")
+            % {"agency": quota.agency, "used": count, "places": quota.places}
+        )
+    quota.used = count
+    quota.save(update_fields=["used"])
+    audit_record(
+        actor=actor,
+        action="planning.quota_use",
+        obj=quota.plan,
+        detail={"quota": quota.pk, "used": count},
+    )
+    return quota
