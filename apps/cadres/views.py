@@ -203,21 +203,30 @@ def _add_errors(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-@require_POST
-def position_add(request, pk):
-    cadre = get_scoped_or_404(Cadre.objects, request.user, CHANGE, pk=pk)
-    form = PositionForm(request.POST, user=request.user)
+def _add_to_record(request, cadre, form, save, *, done: str, failed: str):
+    """Validate a small form of the detail page, save it through ``save``, report, go back."""
     if form.is_valid():
         try:
-            services.position_add(actor=request.user, cadre=cadre, **form.cleaned_data)
-            messages.success(request, _("The position was added to the history."))
+            save(actor=request.user, cadre=cadre, **form.cleaned_data)
+            messages.success(request, done)
         except ValidationError as error:
             _add_errors(form, error)
     if form.errors:
-        messages.error(
-            request, _("The position was not added: %(errors)s") % {"errors": _flatten(form)}
-        )
+        messages.error(request, failed % {"errors": _flatten(form)})
     return redirect(cadre)
+
+
+@require_POST
+def position_add(request, pk):
+    cadre = get_scoped_or_404(Cadre.objects, request.user, CHANGE, pk=pk)
+    return _add_to_record(
+        request,
+        cadre,
+        PositionForm(request.POST, user=request.user),
+        services.position_add,
+        done=_("The position was added to the history."),
+        failed=_("The position was not added: %(errors)s"),
+    )
 
 
 @require_POST
@@ -234,18 +243,14 @@ def position_delete(request, pk, position_pk):
 @require_POST
 def language_add(request, pk):
     cadre = get_scoped_or_404(Cadre.objects, request.user, CHANGE, pk=pk)
-    form = LanguageForm(request.POST)
-    if form.is_valid():
-        try:
-            services.language_set(actor=request.user, cadre=cadre, **form.cleaned_data)
-            messages.success(request, _("The language was saved."))
-        except ValidationError as error:
-            _add_errors(form, error)
-    if form.errors:
-        messages.error(
-            request, _("The language was not saved: %(errors)s") % {"errors": _flatten(form)}
-        )
-    return redirect(cadre)
+    return _add_to_record(
+        request,
+        cadre,
+        LanguageForm(request.POST),
+        services.language_set,
+        done=_("The language was saved."),
+        failed=_("The language was not saved: %(errors)s"),
+    )
 
 
 @require_POST
