@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core.models import BackgroundJob
 from apps.core.scoping import ScopedQuerySet
 
 from .choices import (
@@ -206,7 +207,7 @@ class LanguageSkill(models.Model):
         return f"{self.get_language_display()} {self.level}"
 
 
-class ImportJob(models.Model):
+class ImportJob(BackgroundJob):
     """One Excel import: validated in full first, applied all-or-nothing, with progress."""
 
     class Status(models.TextChoices):
@@ -233,12 +234,8 @@ class ImportJob(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
     )
-    total_rows = models.PositiveIntegerField(_("rows"), default=0)
-    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
     created_count = models.PositiveIntegerField(_("cadres created"), default=0)
     errors = models.JSONField(_("errors"), default=list, blank=True)
-    message = models.TextField(_("message"), blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     objects = ImportJobQuerySet.as_manager()
 
@@ -249,11 +246,3 @@ class ImportJob(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
-
-    @property
-    def percent(self) -> int:
-        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in {self.Status.SUCCEEDED, self.Status.FAILED}

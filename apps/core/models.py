@@ -87,7 +87,29 @@ class AuditEntry(models.Model):
         return f"{self.at:%d/%m/%Y %H:%M} {self.actor} {self.action}"
 
 
-class ExportJob(models.Model):
+class BackgroundJob(models.Model):
+    """Progress of work done by the task worker, shown on a page the user may leave and revisit."""
+
+    FINISHED = frozenset({"succeeded", "failed"})
+
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
+    message = models.TextField(_("message"), blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in self.FINISHED
+
+
+class ExportJob(BackgroundJob):
     """A large export built by the background worker; only its requester may download it."""
 
     class Status(models.TextChoices):
@@ -106,12 +128,8 @@ class ExportJob(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
     )
-    total_rows = models.PositiveIntegerField(_("rows"), default=0)
-    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
     file_path = models.CharField(max_length=500, blank=True, editable=False)
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
-    message = models.TextField(_("message"), blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("export")
@@ -120,11 +138,3 @@ class ExportJob(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def percent(self) -> int:
-        return int(100 * self.processed_rows / self.total_rows) if self.total_rows else 0
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in {self.Status.SUCCEEDED, self.Status.FAILED}
