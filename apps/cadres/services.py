@@ -53,6 +53,7 @@ def cadre_create(*, actor: User, **fields: Any) -> Cadre:
     cadre_fill_derived(cadre)
     cadre.full_clean(exclude=["search_key"])
     _check_unique_identifiers(cadre)
+    cadre._history_user = actor  # recorded in the history even outside a request
     cadre.save()
     audit_record(actor=actor, action="cadres.create", obj=cadre)
     return cadre
@@ -78,6 +79,7 @@ def cadre_update(*, actor: User, cadre: Cadre, version: int, **fields: Any) -> C
     current.full_clean(exclude=["search_key"])
     _check_unique_identifiers(current)
     current.version += 1
+    current._history_user = actor
     current.save()
     return current
 

@@ -134,3 +134,14 @@ def test_create_demo_users_refuses_a_weak_password(bnv_cadre, monkeypatch):
 def test_create_demo_users_asks_for_demo_data_first(reference_data):
     with pytest.raises(CommandError, match="generate_demo_data"):
         create_users()
+
+
+def test_create_demo_users_leaves_a_change_history_once(bnv_cadre):
+    create_users()
+    create_users()
+    officer = User.objects.get(username="canbo.bnv")
+    edited = Cadre.objects.filter(version=2)
+    assert edited.count() == 1  # the fixture has one cadre in the subtree
+    record = edited.get().history.first()
+    assert record.history_user == officer
+    assert record.party_position == "Bí thư Chi bộ"

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from apps.agencies.models import Agency
 from apps.cadres.models import Cadre
+from apps.cadres.services import cadre_update
 from apps.core.models import User
 from apps.core.roles import TWO_FACTOR_ROLES, Role
 
@@ -46,6 +47,24 @@ def _participant_cadre(agency_code: str, user: User | None) -> Cadre:
     return cadre
 
 
+#: (field, new value) edits the Bộ Nội vụ officer makes once, so records show a change history.
+DEMO_EDITS = (
+    ("party_position", "Bí thư Chi bộ"),
+    ("planned_for", "Vụ trưởng"),
+    ("concurrent_positions", "Thành viên Hội đồng thi đua - khen thưởng"),
+)
+
+
+def _demo_edits(officer: User) -> int:
+    """A few edits through the service, once: the detail page then shows who changed what."""
+    if Cadre.objects.restrict(officer).filter(version__gt=1).exists():
+        return 0
+    cadres = list(Cadre.objects.restrict(officer).order_by("search_key", "pk")[: len(DEMO_EDITS)])
+    for cadre, (field, value) in zip(cadres, DEMO_EDITS, strict=False):
+        cadre_update(actor=officer, cadre=cadre, version=cadre.version, **{field: value})
+    return len(cadres)
+
+
 class Command(BaseCommand):
     help = (
         "Create one demo user per role (idempotent: an existing user gets the password again). "
@@ -80,6 +99,9 @@ class Command(BaseCommand):
                     bound = f"{cadre.full_name} — {cadre.position_title}, {cadre.agency.name}"
                 rows.append((role, username, password, bound or "—"))
         self._print(rows)
+        edited = _demo_edits(User.objects.get(username="canbo.bnv"))
+        if edited:
+            self.stdout.write(f"Demo edits recorded in the change history of {edited} cadres.")
 
     def _print(self, rows: list[tuple[str, str, str, str]]) -> None:
         table = [("Role", "Username", "Password", "Bound to")]
