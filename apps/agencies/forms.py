@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.widgets import FastSelect
+
 from .models import Agency
 from .selectors import agency_choices
 
@@ -73,7 +75,7 @@ class AgencyForm(forms.ModelForm):
                 "Leave empty for a central body or a province. Merged agencies and the "
                 "agency's own units cannot be chosen."
             ),
-            widget=forms.Select(attrs={"class": "form-select"}),
+            widget=FastSelect(attrs={"class": "form-select"}),
         )
 
     def changed_values(self) -> dict:
@@ -84,7 +86,7 @@ class AgencyMergeForm(forms.Form):
     successor = AgencyChoiceField(
         queryset=Agency.objects.none(),
         label=_("Merged into (successor)"),
-        widget=forms.Select(attrs={"class": "form-select"}),
+        widget=FastSelect(attrs={"class": "form-select"}),
     )
     merged_on = forms.DateField(
         label=_("Merged on"),
