@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from apps.cadres.models import ImportJob
 from apps.cadres.tests.factories import CadreFactory, LanguageSkillFactory, PositionHistoryFactory
 from apps.core.models import ExportJob
+from apps.planning.tests.factories import permission_world
 from apps.programme.models import (
     ContentGroup,
     Phase,
@@ -64,6 +65,7 @@ def same(status, anonymous=LOGIN):
 
 
 POST_ONLY = same(NOT_ALLOWED)
+PLAN_READERS = row(agency_officer=FORBIDDEN, participant=FORBIDDEN)
 API_REGISTRY = row(anonymous=401, participant=FORBIDDEN)
 
 # name → (kwargs builder, expected statuses)
@@ -185,6 +187,42 @@ EXPECTED = {
     "programme:work_field_edit": (lambda w: {"pk": w["field"].pk}, STEERING_ONLY),
     "programme:rule_setting_edit": (lambda w: {"pk": w["rule"].pk}, STEERING_ONLY),
     "programme:setting_history": (lambda w: {"kind": "rule", "pk": w["rule"].pk}, REGISTRY),
+    **{
+        f"planning:{name}": (build, expected)
+        for name, build, expected in [
+            ("call_list", None, REGISTRY),
+            ("call_create", None, STEERING_ONLY),
+            ("call_detail", lambda w: {"pk": w["needs_call"].pk}, REGISTRY),
+            ("registration_edit", lambda w: {"pk": w["needs_call"].pk}, WRITERS),
+            (
+                "registration_detail",
+                lambda w: {"pk": w["registration"].pk},
+                row(participant=NOT_FOUND),
+            ),
+            ("registration_reopen", lambda w: {"pk": w["registration"].pk}, POST_ONLY),
+            ("consolidation", lambda w: {"year": 2027}, PLAN_READERS),
+            ("consolidation_export", lambda w: {"year": 2027}, PLAN_READERS),
+            ("plan_list", None, PLAN_READERS),
+            ("plan_create", None, POST_ONLY),
+            ("plan_detail", lambda w: {"pk": w["plan"].pk}, PLAN_READERS),
+            ("plan_course_add", lambda w: {"pk": w["revision"].pk}, POST_ONLY),
+            (
+                "plan_course_delete",
+                lambda w: {"pk": w["revision"].pk, "course_pk": w["planned_course"].pk},
+                POST_ONLY,
+            ),
+            ("plan_quotas", lambda w: {"pk": w["revision"].pk}, POST_ONLY),
+            ("plan_quota_preview", lambda w: {"pk": w["revision"].pk}, POST_ONLY),
+            ("plan_suggest", lambda w: {"pk": w["revision"].pk}, POST_ONLY),
+            ("plan_transition", lambda w: {"pk": w["revision"].pk}, POST_ONLY),
+            ("plan_revise", lambda w: {"pk": w["plan"].pk}, POST_ONLY),
+            ("plan_diff", lambda w: {"pk": w["revision"].pk}, PLAN_READERS),
+            ("plan_export", lambda w: {"pk": w["plan"].pk}, PLAN_READERS),
+            ("quota_move", lambda w: {"pk": w["plan"].pk}, STEERING_ONLY),
+            ("quota_release", lambda w: {"pk": w["plan"].pk}, POST_ONLY),
+            ("quota_list", None, REGISTRY),
+        ]
+    },
     "api_schema": (None, row(anonymous=401)),
     "agency-list": (None, API_REGISTRY),
     "agency-detail": (lambda w: {"pk": w["ministry"].pk}, API_REGISTRY),
@@ -266,6 +304,7 @@ def world(personas, ministry, ministry_unit, own_cadre, other_agency, reference_
         "work-field": WorkField.objects.first(),
         "rule": RuleSetting.objects.first(),
         "rule-setting": RuleSetting.objects.first(),
+        **permission_world(admin=personas["steering_admin"], agency=ministry),
     }
 
 

@@ -19,6 +19,11 @@ NAVIGATION = [
         (Role.STEERING_ADMIN, Role.AGENCY_OFFICER, Role.FINANCE_OFFICER, Role.AUDITOR),
     ),
     (_("My record"), "cadres:my_record", (Role.PARTICIPANT,)),
+    (
+        _("Planning"),
+        "planning:call_list",
+        (Role.STEERING_ADMIN, Role.AGENCY_OFFICER, Role.FINANCE_OFFICER, Role.AUDITOR),
+    ),
     (_("Import"), "cadres:import_list", (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)),
     (
         _("Programme settings"),

@@ -377,11 +377,30 @@ def plan_totals(plan: AnnualPlan) -> list[FormTotals]:
 
 
 @dataclass
+class QuotaCell:
+    form_id: int
+    form_code: str
+    places: int
+    used: int
+    requested: int
+
+
+@dataclass
 class QuotaRow:
     agency: Agency
     places: list[int]
     used: list[int]
     requested: list[int]
+    forms: list[TrainingForm] = field(default_factory=list, repr=False)
+
+    @property
+    def cells(self) -> list[QuotaCell]:
+        return [
+            QuotaCell(form.pk, form.code, *values)
+            for form, *values in zip(
+                self.forms, self.places, self.used, self.requested, strict=True
+            )
+        ]
 
 
 def plan_quota_grid(plan: AnnualPlan) -> tuple[list[TrainingForm], list[QuotaRow]]:
@@ -400,7 +419,7 @@ def plan_quota_grid(plan: AnnualPlan) -> tuple[list[TrainingForm], list[QuotaRow
     agency_ids = {row[0] for row in quotas} | {row[0] for row in requested}
     agencies = Agency.objects.filter(pk__in=agency_ids).order_by("path")
     rows = {
-        agency.pk: QuotaRow(agency, [0] * len(forms), [0] * len(forms), [0] * len(forms))
+        agency.pk: QuotaRow(agency, [0] * len(forms), [0] * len(forms), [0] * len(forms), forms)
         for agency in agencies
     }
     for agency_id, form_id, places, used in quotas:

@@ -63,3 +63,27 @@ def make_plan(
         places, used = value if isinstance(value, tuple) else (value, 0)
         Quota.objects.create(plan=plan, agency=agency, form=form(code), places=places, used=used)
     return plan
+
+
+def permission_world(*, admin, agency) -> dict:
+    """Planning objects for the permission matrix: a call with the agency's registration, an
+    approved plan (v1) and its draft revision (v2) with one course."""
+    from apps.planning.services import plan_revise
+
+    call = make_call(year=2027, by=admin, deadline=datetime.date(2099, 12, 31))
+    registration = make_registration(call=call, agency=agency, by=admin, places={"SHORT": 3})
+    plan = make_plan(
+        year=2027,
+        by=admin,
+        status=PlanStatus.APPROVED,
+        capacity={"SHORT": 20},
+        quotas={(agency, "SHORT"): 3},
+    )
+    revision = plan_revise(actor=admin, plan=plan)
+    return {
+        "needs_call": call,
+        "registration": registration,
+        "plan": plan,
+        "revision": revision,
+        "planned_course": revision.courses.first(),
+    }

@@ -1,0 +1,204 @@
+"""Planning forms: they validate what was typed; rules live in the services."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from apps.cadres.models import Cadre
+from apps.programme.models import ContentGroup, TrainingForm
+
+from .models import NeedsCall, PlannedCourse, PlanStatus
+
+PLACES_ERRORS = {
+    "invalid": _("Enter a whole number of places."),
+    "min_value": _("The number of places cannot be negative."),
+}
+
+
+def places_field(label: str, **kwargs) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        required=False,
+        error_messages=PLACES_ERRORS,
+        widget=forms.NumberInput(attrs={"class": "form-control form-control-sm", "min": 0}),
+        **kwargs,
+    )
+
+
+class NeedsCallForm(forms.ModelForm):
+    class Meta:
+        model = NeedsCall
+        fields = ["year", "deadline", "note"]
+        widgets = {
+            "year": forms.NumberInput(attrs={"class": "form-control"}),
+            "deadline": forms.DateInput(attrs={"class": "form-control", "type": "date"}),
+            "note": forms.Textarea(attrs={"class": "form-control", "rows": 3}),
+        }
+
+
+class RegistrationForm(forms.Form):
+    """Places per form × content group, plus topics, countries, reasons and named candidates."""
+
+    topics = forms.CharField(
+        label=_("Topics"),
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-control", "rows": 2}),
+    )
+    preferred_countries = forms.CharField(
+        label=_("Preferred countries"),
+        required=False,
+        max_length=255,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+    justification = forms.CharField(
+        label=_("Justification"),
+        required=False,
+        widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}),
+    )
+    candidates = forms.ModelMultipleChoiceField(
+        label=_("Named candidates (optional)"),
+        queryset=Cadre.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"class": "form-select", "size": 6}),
+    )
+
+    def __init__(self, *args, agency, registration=None, **kwargs):
+        initial = {}
+        self.training_forms = list(TrainingForm.objects.order_by("pk"))
+        self.groups = list(ContentGroup.objects.order_by("code"))
+        if registration is not None:
+            initial = {
+                "topics": registration.topics,
+                "preferred_countries": registration.preferred_countries,
+                "justification": registration.justification,
+                "candidates": list(registration.candidates.values_list("pk", flat=True)),
+            }
+            for line in registration.lines.all():
+                initial[self.key(line.form_id, line.content_group_id)] = line.places
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["candidates"].queryset = Cadre.objects.filter(
+            agency__path__startswith=agency.path
+        ).order_by("search_key")
+        for form in self.training_forms:
+            for group in self.groups:
+                self.fields[self.key(form.pk, group.pk)] = places_field(f"{form} × {group}")
+
+    @staticmethod
+    def key(form_id: int, group_id: int) -> str:
+        return f"places_{form_id}_{group_id}"
+
+    def grid(self):
+        """Rows of the places table: (group, [bound field per form])."""
+        return [
+            (group, [self[self.key(form.pk, group.pk)] for form in self.training_forms])
+            for group in self.groups
+        ]
+
+    def places(self) -> dict[tuple[int, int], int]:
+        return {
+            (form.pk, group.pk): self.cleaned_data.get(self.key(form.pk, group.pk)) or 0
+            for form in self.training_forms
+            for group in self.groups
+        }
+
+
+class AgencyPickForm(forms.Form):
+    agency = forms.ModelChoiceField(
+        label=_("Agency"), queryset=None, widget=forms.Select(attrs={"class": "form-select"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        from apps.agencies.models import Agency
+
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.active().filter(depth=0)
+
+
+class ReopenForm(forms.Form):
+    until = forms.DateField(
+        label=_("Reopen until"),
+        widget=forms.DateInput(attrs={"class": "form-control", "type": "date"}),
+    )
+
+
+class PlanCreateForm(forms.Form):
+    year = forms.IntegerField(
+        label=_("Year"),
+        min_value=2000,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+    )
+
+
+class PlannedCourseForm(forms.ModelForm):
+    class Meta:
+        model = PlannedCourse
+        fields = [
+            "form",
+            "content_group",
+            "topic",
+            "country",
+            "quarter",
+            "capacity",
+            "estimated_cost",
+        ]
+        widgets = {
+            "form": forms.Select(attrs={"class": "form-select form-select-sm"}),
+            "content_group": forms.Select(attrs={"class": "form-select form-select-sm"}),
+            "topic": forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+            "country": forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+            "quarter": forms.Select(attrs={"class": "form-select form-select-sm"}),
+            "capacity": forms.NumberInput(
+                attrs={"class": "form-control form-control-sm", "min": 1}
+            ),
+            "estimated_cost": forms.NumberInput(
+                attrs={"class": "form-control form-control-sm", "min": 0, "step": 1000000}
+            ),
+        }
+        error_messages = {
+            "capacity": {"invalid": _("Enter a whole number of places.")},
+        }
+
+
+class TransitionForm(forms.Form):
+    to_status = forms.ChoiceField(choices=PlanStatus.choices)
+    comment = forms.CharField(required=False, label=_("Comment"))
+
+
+class QuotaMoveForm(forms.Form):
+    form = forms.ModelChoiceField(
+        label=_("Form"),
+        queryset=TrainingForm.objects.order_by("pk"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    from_agency = forms.ModelChoiceField(
+        label=_("From"),
+        queryset=None,
+        required=False,
+        empty_label=_("The pool"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    to_agency = forms.ModelChoiceField(
+        label=_("To"),
+        queryset=None,
+        required=False,
+        empty_label=_("The pool"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    places = places_field(_("Places"))
+    reason = forms.CharField(
+        label=_("Reason"), widget=forms.Textarea(attrs={"class": "form-control", "rows": 2})
+    )
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["from_agency"].queryset = agencies
+        self.fields["to_agency"].queryset = agencies
+        self.fields["places"].required = True
+
+
+class ReleaseForm(forms.Form):
+    cut_off = forms.DateField(
+        label=_("Cut-off date"),
+        widget=forms.DateInput(attrs={"class": "form-control", "type": "date"}),
+    )
