@@ -62,7 +62,8 @@ messages: venv
 check-deploy: venv
 	SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
 	DATABASE_URL=sqlite:///var/check.sqlite3 ALLOWED_HOSTS=de165.example \
-	DJANGO_SETTINGS_MODULE=config.settings.production $(PY) manage.py check --deploy --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=config.settings.production $(PY) manage.py check --deploy 2>&1 | tee var/check-deploy.log
+	@! grep -q "(security\." var/check-deploy.log || (echo "security warnings above" && false)
 
 bench: venv
 	$(PY) bench/run_all.py
