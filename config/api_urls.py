@@ -6,4 +6,6 @@ urlpatterns = [
     path("", include("apps.agencies.api.urls")),
     path("", include("apps.cadres.api.urls")),
     path("", include("apps.programme.api.urls")),
+    path("", include("apps.courses.api.urls")),
+    path("", include("apps.nominations.api.urls")),
 ]

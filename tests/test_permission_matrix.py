@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from apps.cadres.models import ImportJob
 from apps.cadres.tests.factories import CadreFactory, LanguageSkillFactory, PositionHistoryFactory
 from apps.core.models import ExportJob
+from apps.courses.tests.factories import course_world
 from apps.planning.tests.factories import permission_world
 from apps.programme.models import (
     ContentGroup,
@@ -254,6 +255,100 @@ EXPECTED = {
         ]
         for suffix in ["list", "detail"]
     },
+    # --- courses (issue 5) ---
+    "courses:course_list": (None, REGISTRY),
+    "courses:course_create": (None, WRITERS),
+    "courses:my_courses": (
+        None,
+        row(
+            steering_admin=NOT_FOUND,
+            agency_officer=NOT_FOUND,
+            finance_officer=NOT_FOUND,
+            auditor=NOT_FOUND,
+        ),
+    ),
+    "courses:course_detail": (lambda w: {"pk": w["course"].pk}, row()),
+    "courses:course_edit": (
+        lambda w: {"pk": w["course"].pk},
+        row(
+            agency_officer=FORBIDDEN,
+            finance_officer=FORBIDDEN,
+            auditor=FORBIDDEN,
+            participant=FORBIDDEN,
+        ),
+    ),
+    "courses:course_transition": (lambda w: {"pk": w["course"].pk}, POST_ONLY),
+    "courses:agenda_add": (lambda w: {"pk": w["course"].pk}, POST_ONLY),
+    "courses:agenda_delete": (
+        lambda w: {"pk": w["course"].pk, "item_pk": w["agenda_item"].pk},
+        POST_ONLY,
+    ),
+    "courses:phase_edit": (lambda w: {"pk": w["course"].pk, "phase_pk": 1}, POST_ONLY),
+    "courses:course_programme": (lambda w: {"pk": w["course"].pk}, row()),
+    "courses:programme_docx": (lambda w: {"pk": w["course"].pk}, row()),
+    "courses:summary_list_docx": (
+        lambda w: {"pk": w["course"].pk},
+        row(participant=FORBIDDEN),
+    ),
+    "courses:decision_issue": (lambda w: {"pk": w["course"].pk}, POST_ONLY),
+    "courses:document_download": (lambda w: {"pk": w["document"].pk}, row()),
+    "courses:partner_list": (None, REGISTRY),
+    "courses:partner_create": (None, STEERING_ONLY),
+    "courses:partner_detail": (
+        lambda w: {"pk": w["partner"].pk},
+        row(participant=NOT_FOUND),
+    ),
+    "courses:partner_edit": (
+        lambda w: {"pk": w["partner"].pk},
+        row(
+            agency_officer=FORBIDDEN,
+            finance_officer=FORBIDDEN,
+            auditor=FORBIDDEN,
+            participant=NOT_FOUND,
+        ),
+    ),
+    "courses:expert_list": (None, REGISTRY),
+    "courses:expert_create": (None, STEERING_ONLY),
+    "courses:expert_detail": (lambda w: {"pk": w["expert"].pk}, row(participant=NOT_FOUND)),
+    "courses:expert_edit": (
+        lambda w: {"pk": w["expert"].pk},
+        row(
+            agency_officer=FORBIDDEN,
+            finance_officer=FORBIDDEN,
+            auditor=FORBIDDEN,
+            participant=NOT_FOUND,
+        ),
+    ),
+    "course-list": (None, row(anonymous=401)),
+    "course-detail": (lambda w: {"pk": w["course"].pk}, row(anonymous=401)),
+    "partner-list": (None, API_REGISTRY),
+    "partner-detail": (lambda w: {"pk": w["partner"].pk}, API_REGISTRY),
+    "expert-list": (None, API_REGISTRY),
+    "expert-detail": (lambda w: {"pk": w["expert"].pk}, API_REGISTRY),
+    # --- nominations (issue 5) ---
+    "nominations:nomination_list": (None, REGISTRY),
+    "nominations:nomination_export": (None, REGISTRY),
+    "nominations:nominate": (
+        lambda w: {"course_pk": w["course"].pk},
+        row(finance_officer=FORBIDDEN, auditor=FORBIDDEN, participant=FORBIDDEN),
+    ),
+    "nominations:eligibility_check": (
+        lambda w: {"course_pk": w["course"].pk, "cadre_pk": w["own_cadre"].pk},
+        row(finance_officer=FORBIDDEN, auditor=FORBIDDEN, participant=FORBIDDEN),
+    ),
+    "nominations:nomination_create": (
+        lambda w: {"course_pk": w["course"].pk, "cadre_pk": w["own_cadre"].pk},
+        POST_ONLY,
+    ),
+    "nominations:nomination_detail": (lambda w: {"pk": w["nomination"].pk}, row()),
+    **{
+        f"nominations:nomination_{verb}": (lambda w: {"pk": w["nomination"].pk}, POST_ONLY)
+        for verb in ["submit", "override", "decide", "withdraw"]
+    },
+    "nominations:gate_record": (lambda w: {"pk": w["nomination"].pk}, POST_ONLY),
+    "nomination-list": (None, row(anonymous=401)),
+    "nomination-detail": (lambda w: {"pk": w["nomination"].pk}, row(anonymous=401)),
+    "nomination-decide": (lambda w: {"pk": w["nomination"].pk}, same(NOT_ALLOWED, anonymous=401)),
 }
 IGNORED_PREFIXES = ("django-admin/",)  # Django's own admin: superusers only, not a product page
 
@@ -305,6 +400,7 @@ def world(personas, ministry, ministry_unit, own_cadre, other_agency, reference_
         "rule": RuleSetting.objects.first(),
         "rule-setting": RuleSetting.objects.first(),
         **permission_world(admin=personas["steering_admin"], agency=ministry),
+        **course_world(admin=personas["steering_admin"], own_cadre=own_cadre),
     }
 
 

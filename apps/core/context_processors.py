@@ -24,6 +24,17 @@ NAVIGATION = [
         "planning:call_list",
         (Role.STEERING_ADMIN, Role.AGENCY_OFFICER, Role.FINANCE_OFFICER, Role.AUDITOR),
     ),
+    (
+        _("Courses"),
+        "courses:course_list",
+        (Role.STEERING_ADMIN, Role.AGENCY_OFFICER, Role.FINANCE_OFFICER, Role.AUDITOR),
+    ),
+    (
+        _("Nominations"),
+        "nominations:nomination_list",
+        (Role.STEERING_ADMIN, Role.AGENCY_OFFICER, Role.FINANCE_OFFICER, Role.AUDITOR),
+    ),
+    (_("My courses"), "courses:my_courses", (Role.PARTICIPANT,)),
     (_("Import"), "cadres:import_list", (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)),
     (
         _("Programme settings"),

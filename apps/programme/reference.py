@@ -31,6 +31,7 @@ RULE_NAMES = {
     "match_threshold": "Ngưỡng điểm khớp tên khi phát hiện trùng lặp",
     "retirement_age": "Lộ trình tuổi nghỉ hưu",
     "realism_over_request": "Mức vượt tối đa của nhu cầu đăng ký so với số đã thực hiện các năm trước",
+    "language_gate_pass_mark": "Điểm đạt bài kiểm tra cuối giai đoạn học ngoại ngữ trong nước",
 }
 
 
@@ -120,6 +121,7 @@ def load_programme(data: dict | None = None) -> dict[str, int]:
                 "name": RULE_NAMES.get(code, code),
                 "value": Decimal(str(value)) if value is not None else None,
                 "severity": row.get("severity", ""),
+                "params": row.get("params", {}),
                 "source": "setting",
             },
         )

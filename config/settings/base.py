@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "apps.programme",
     "apps.cadres",
     "apps.planning",
+    "apps.courses",
+    "apps.nominations",
     "apps.demo",
 ]
 

@@ -1,0 +1,60 @@
+"""Closed lists of the course domain (KL §2.5)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CourseStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    OPEN = "open", _("Open for nominations")
+    CLOSED = "closed", _("Nominations closed")
+    DEPARTED = "departed", _("Departed")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+#: The allowed transitions of a course; anything else is refused (DOMAIN.md).
+COURSE_TRANSITIONS: dict[str, frozenset[str]] = {
+    CourseStatus.PLANNED: frozenset({CourseStatus.OPEN, CourseStatus.CANCELLED}),
+    CourseStatus.OPEN: frozenset({CourseStatus.CLOSED, CourseStatus.CANCELLED}),
+    CourseStatus.CLOSED: frozenset(
+        {CourseStatus.OPEN, CourseStatus.DEPARTED, CourseStatus.CANCELLED}
+    ),
+    CourseStatus.DEPARTED: frozenset({CourseStatus.COMPLETED}),
+    CourseStatus.COMPLETED: frozenset(),
+    CourseStatus.CANCELLED: frozenset(),
+}
+
+#: A course in one of these states can no longer be edited (only moved on).
+FROZEN_STATUSES = frozenset({CourseStatus.DEPARTED, CourseStatus.COMPLETED, CourseStatus.CANCELLED})
+
+
+class Modality(models.TextChoices):
+    IN_PERSON = "IN_PERSON", _("In person")
+    ONLINE = "ONLINE", _("Online")
+    BLENDED = "BLENDED", _("Blended")
+
+
+class AgendaKind(models.TextChoices):
+    LECTURE = "LECTURE", _("Lecture")
+    FIELD_VISIT = "FIELD_VISIT", _("Field visit")
+    WORKING_SESSION = "WORKING_SESSION", _("Working session")
+    ONLINE_SESSION = "ONLINE_SESSION", _("Online session")
+
+
+class HostType(models.TextChoices):
+    """Who a working session is held with (KL §2.5)."""
+
+    RULING_PARTY = "RULING_PARTY", _("Ruling party")
+    LEGISLATURE = "LEGISLATURE", _("Legislature")
+    EXECUTIVE = "EXECUTIVE", _("Executive")
+    JUDICIARY = "JUDICIARY", _("Judiciary")
+    MASS_ORGANISATION = "MASS_ORGANISATION", _("Mass organisation")
+    TRAINING_INSTITUTION = "TRAINING_INSTITUTION", _("Training institution")
+    OTHER = "OTHER", _("Other")
+
+
+class DocumentKind(models.TextChoices):
+    DECISION = "decision", _("Decision to send cadres")
+    SUMMARY_LIST = "summary_list", _("Summary list of cadres")
+    PROGRAMME = "programme", _("Course programme")

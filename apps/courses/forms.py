@@ -1,0 +1,163 @@
+"""Forms of the course domain; organiser choices are limited to the user's scope."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from apps.agencies.selectors import agency_choices
+from apps.cadres.choices import Language, LanguageLevel
+from apps.cadres.filtersets import AgencyChoiceField
+from apps.cadres.forms import DateField, _bootstrap
+from apps.core.roles import Role
+from apps.core.widgets import FastSelect
+
+from .choices import CourseStatus
+from .models import AgendaItem, Course, CoursePhase, Expert, Partner
+
+
+class PartnerForm(forms.ModelForm):
+    class Meta:
+        model = Partner
+        fields = [
+            "name",
+            "short_name",
+            "country",
+            "city",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "fields",
+            "content_groups",
+            "note",
+        ]
+        widgets = {
+            "content_groups": forms.CheckboxSelectMultiple,
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _bootstrap(self)
+        self.fields["content_groups"].widget.attrs["class"] = ""
+
+
+class ExpertForm(forms.ModelForm):
+    class Meta:
+        model = Expert
+        fields = [
+            "full_name",
+            "title",
+            "partner",
+            "country",
+            "expertise",
+            "languages",
+            "email",
+            "content_groups",
+        ]
+        widgets = {"content_groups": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _bootstrap(self)
+        self.fields["content_groups"].widget.attrs["class"] = ""
+
+
+class CourseForm(forms.ModelForm):
+    start = DateField(label=_("start"))
+    end = DateField(label=_("end"))
+    organiser = AgencyChoiceField(
+        label=_("organiser"),
+        queryset=None,
+        required=False,
+        widget=FastSelect,
+        empty_label=_("Steering Committee"),
+        help_text=_("Empty: the Steering Committee; otherwise the decentralised agency."),
+    )
+    language = forms.ChoiceField(
+        label=_("language of instruction"),
+        choices=[("", "—"), *Language.choices],
+        required=False,
+    )
+    min_language_level = forms.ChoiceField(
+        label=_("minimum language level"),
+        choices=[("", _("The form's own")), *LanguageLevel.choices],
+        required=False,
+    )
+
+    class Meta:
+        model = Course
+        fields = [
+            "title",
+            "form",
+            "content_group",
+            "countries",
+            "partner",
+            "start",
+            "end",
+            "modality",
+            "capacity",
+            "language",
+            "min_language_level",
+            "organiser",
+            "note",
+        ]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organiser"].queryset = agency_choices(fetched_by=user)
+        if user is not None and user.role == Role.AGENCY_OFFICER:
+            self.fields["organiser"].required = True
+            self.fields["organiser"].empty_label = None
+        _bootstrap(self)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and start > end:
+            self.add_error("end", _("The end date is before the start date."))
+        return data
+
+
+class TransitionForm(forms.Form):
+    to_status = forms.ChoiceField(choices=CourseStatus.choices)
+    reason = forms.CharField(required=False, max_length=2000)
+
+
+class AgendaItemForm(forms.ModelForm):
+    date = DateField(label=_("date"))
+
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "kind",
+            "date",
+            "start_time",
+            "end_time",
+            "title",
+            "place",
+            "host_type",
+            "host",
+            "expert",
+            "content_group",
+        ]
+        widgets = {
+            "start_time": forms.TimeInput(attrs={"placeholder": "08:30"}),
+            "end_time": forms.TimeInput(attrs={"placeholder": "11:30"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _bootstrap(self)
+
+
+class PhaseForm(forms.ModelForm):
+    start = DateField(label=_("start"))
+    end = DateField(label=_("end"))
+
+    class Meta:
+        model = CoursePhase
+        fields = ["start", "end", "place"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _bootstrap(self)

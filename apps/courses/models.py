@@ -1,0 +1,385 @@
+"""Partners, experts, courses with their phases and agenda, and the register of documents."""
+
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from apps.core.roles import READ_ALL_ROLES, Role
+from apps.core.scoping import VIEW, agency_scope_ids
+
+from .choices import AgendaKind, CourseStatus, DocumentKind, HostType, Modality
+
+REGISTRY_ROLES = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER, Role.FINANCE_OFFICER, Role.AUDITOR)
+
+
+def _usable(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active and user.role)
+
+
+class RegistryQuerySet(models.QuerySet):
+    """Partners and experts: every registry role reads them; only steering admins change them."""
+
+    def restrict(self, user, action: str = VIEW):
+        if not _usable(user):
+            return self.none()
+        if user.role == Role.STEERING_ADMIN:
+            return self
+        if action == VIEW and user.role in REGISTRY_ROLES:
+            return self
+        return self.none()
+
+
+class Partner(models.Model):
+    """A training institution abroad or in Vietnam (đối tác)."""
+
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=64, blank=True)
+    country = models.CharField(_("country"), max_length=64)
+    city = models.CharField(_("city"), max_length=128, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=32, blank=True)
+    fields = models.CharField(_("fields of training"), max_length=500, blank=True)
+    content_groups = models.ManyToManyField(
+        "programme.ContentGroup", verbose_name=_("content groups"), blank=True
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    history = HistoricalRecords(m2m_fields=[content_groups])
+    objects = RegistryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "country"], name="partner_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("courses:partner_detail", args=[self.pk])
+
+
+class Expert(models.Model):
+    """A lecturer abroad or an expert invited to speak in Vietnam (chuyên gia)."""
+
+    full_name = models.CharField(_("full name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    partner = models.ForeignKey(
+        Partner,
+        verbose_name=_("partner"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="experts",
+    )
+    country = models.CharField(_("country"), max_length=64)
+    expertise = models.CharField(_("expertise"), max_length=500)
+    languages = models.CharField(_("languages"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    content_groups = models.ManyToManyField(
+        "programme.ContentGroup", verbose_name=_("content groups"), blank=True
+    )
+
+    history = HistoricalRecords(m2m_fields=[content_groups])
+    objects = RegistryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("expert")
+        verbose_name_plural = _("experts")
+        ordering = ["full_name", "pk"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("courses:expert_detail", args=[self.pk])
+
+
+#: States in which a course of the Steering Committee is visible to every agency.
+PUBLISHED_STATUSES = (
+    CourseStatus.OPEN,
+    CourseStatus.CLOSED,
+    CourseStatus.DEPARTED,
+    CourseStatus.COMPLETED,
+)
+
+
+class CourseQuerySet(models.QuerySet):
+    """Who sees a course.
+
+    * steering admin: all; finance officer and auditor: read all;
+    * agency officer: courses it may nominate to (the Steering Committee's once opened) and the
+      decentralised courses organised in its subtree; it changes only the latter;
+    * participant: the courses they are nominated to.
+    """
+
+    def restrict(self, user, action: str = VIEW):
+        if not _usable(user):
+            return self.none()
+        if user.role == Role.STEERING_ADMIN:
+            return self
+        if action == VIEW and user.role in READ_ALL_ROLES:
+            return self
+        if user.role == Role.AGENCY_OFFICER:
+            own = Q(organiser__in=agency_scope_ids(user))
+            if action == VIEW:
+                return self.filter(own | Q(organiser__isnull=True, status__in=PUBLISHED_STATUSES))
+            return self.filter(own)
+        if user.role == Role.PARTICIPANT and action == VIEW and user.cadre_id:
+            from apps.nominations.models import Nomination
+
+            mine = Nomination.objects.filter(course=OuterRef("pk"), cadre_id=user.cadre_id)
+            return self.filter(Exists(mine))
+        return self.none()
+
+
+class Course(models.Model):
+    """One run of a training form (lớp/khóa bồi dưỡng)."""
+
+    code = models.CharField(_("code"), max_length=32, unique=True)
+    title = models.CharField(_("topic"), max_length=255)
+    form = models.ForeignKey(
+        "programme.TrainingForm",
+        verbose_name=_("form"),
+        on_delete=models.PROTECT,
+        related_name="courses",
+    )
+    content_group = models.ForeignKey(
+        "programme.ContentGroup",
+        verbose_name=_("content group"),
+        on_delete=models.PROTECT,
+        related_name="courses",
+    )
+    countries = models.CharField(_("countries"), max_length=255)
+    partner = models.ForeignKey(
+        Partner,
+        verbose_name=_("partner"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="courses",
+    )
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    modality = models.CharField(
+        _("modality"), max_length=16, choices=Modality.choices, default=Modality.IN_PERSON
+    )
+    capacity = models.PositiveSmallIntegerField(_("capacity"))
+    language = models.CharField(_("language of instruction"), max_length=8, blank=True)
+    min_language_level = models.CharField(
+        _("minimum language level"),
+        max_length=2,
+        blank=True,
+        help_text=_("Empty: the form's own minimum (medium courses: B2)."),
+    )
+    organiser = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("organiser"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organised_courses",
+        help_text=_("Empty: the Steering Committee; otherwise the decentralised agency."),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=CourseStatus.choices, default=CourseStatus.PLANNED
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = CourseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+        ordering = ["-start", "code"]
+        constraints = [
+            models.CheckConstraint(name="course_start_le_end", condition=Q(start__lte=F("end"))),
+            models.CheckConstraint(name="course_capacity_positive", condition=Q(capacity__gte=1)),
+        ]
+        indexes = [models.Index(fields=["status", "start"], name="course_status_start_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("courses:course_detail", args=[self.pk])
+
+    @property
+    def year(self) -> int:
+        return self.start.year
+
+    @property
+    def organiser_label(self) -> str:
+        return self.organiser.name if self.organiser_id else str(_("Steering Committee"))
+
+
+class CourseTransition(models.Model):
+    """One change of a course's status: from, to, who, when and why."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(_("from"), max_length=16, choices=CourseStatus.choices)
+    to_status = models.CharField(_("to"), max_length=16, choices=CourseStatus.choices)
+    actor = models.ForeignKey(
+        "core.User", verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("course transition")
+        verbose_name_plural = _("course transitions")
+        ordering = ["course", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.course_id}: {self.from_status} → {self.to_status}"
+
+
+class CoursePhase(models.Model):
+    """A phase of a language course (in Vietnam, then abroad) with the gate's pass mark."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="phases")
+    form_phase = models.ForeignKey(
+        "programme.FormPhase", verbose_name=_("phase"), on_delete=models.PROTECT, related_name="+"
+    )
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    place = models.CharField(_("place"), max_length=255, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("course phase")
+        verbose_name_plural = _("course phases")
+        ordering = ["course", "start"]
+        constraints = [
+            models.CheckConstraint(
+                name="course_phase_start_le_end", condition=Q(start__lte=F("end"))
+            ),
+            models.UniqueConstraint(fields=["course", "form_phase"], name="course_phase_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.form_phase)
+
+
+class AgendaItem(models.Model):
+    """A line of the course programme: lecture, field visit, working session, online session."""
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="agenda")
+    kind = models.CharField(_("kind"), max_length=24, choices=AgendaKind.choices)
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("from"), null=True, blank=True)
+    end_time = models.TimeField(_("to"), null=True, blank=True)
+    title = models.CharField(_("content"), max_length=255)
+    place = models.CharField(_("place"), max_length=255, blank=True)
+    host_type = models.CharField(
+        _("host type"), max_length=24, choices=HostType.choices, blank=True
+    )
+    host = models.CharField(_("host"), max_length=255, blank=True)
+    expert = models.ForeignKey(
+        Expert,
+        verbose_name=_("speaker"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+    )
+    content_group = models.ForeignKey(
+        "programme.ContentGroup",
+        verbose_name=_("content group"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["course", "date", "start_time", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="agenda_time_ordered",
+                condition=Q(start_time__isnull=True)
+                | Q(end_time__isnull=True)
+                | Q(start_time__lte=F("end_time")),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.title}"
+
+
+class DocumentRegister(models.Model):
+    """The book an issuer numbers its documents from: one per issuer, type and year.
+
+    Numbering restarts each 1 January (Nghị định 30/2020); a number once issued is never reused.
+    """
+
+    issuer = models.CharField(_("issuer"), max_length=32)
+    doc_type = models.CharField(_("document type"), max_length=16)
+    year = models.PositiveSmallIntegerField(_("year"))
+    next_number = models.PositiveIntegerField(_("next number"), default=1)
+
+    class Meta:
+        verbose_name = _("document register")
+        verbose_name_plural = _("document registers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer", "doc_type", "year"], name="document_register_unique"
+            ),
+            models.CheckConstraint(
+                name="document_register_next_positive", condition=Q(next_number__gte=1)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.doc_type}/{self.issuer} {self.year}"
+
+
+class IssuedDocumentQuerySet(models.QuerySet):
+    def restrict(self, user, action: str = VIEW):
+        return self.filter(course__in=Course.objects.restrict(user, action))
+
+
+class IssuedDocument(models.Model):
+    """A numbered document issued for a course; its file is kept and served with permission."""
+
+    register = models.ForeignKey(
+        DocumentRegister, on_delete=models.PROTECT, related_name="documents"
+    )
+    number = models.PositiveIntegerField(_("number"))
+    reference = models.CharField(_("number and code"), max_length=64)
+    kind = models.CharField(_("kind"), max_length=16, choices=DocumentKind.choices)
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="documents")
+    issued_on = models.DateField(_("issued on"))
+    issued_by = models.ForeignKey(
+        "core.User", verbose_name=_("issued by"), on_delete=models.PROTECT, related_name="+"
+    )
+    file_path = models.CharField(max_length=500, editable=False)
+    file_name = models.CharField(_("file name"), max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = IssuedDocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("issued document")
+        verbose_name_plural = _("issued documents")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["register", "number"], name="issued_document_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.reference

@@ -1,0 +1,231 @@
+"""Writes of the course domain. Each takes the acting user and runs in one transaction."""
+
+import datetime
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from apps.core.audit import audit_record
+from apps.core.models import User
+from apps.core.roles import Role
+from apps.core.scoping import agency_scope_ids
+
+from .choices import COURSE_TRANSITIONS, FROZEN_STATUSES, CourseStatus
+from .models import AgendaItem, Course, CoursePhase, CourseTransition, Expert, Partner
+
+
+def _save_m2m(obj, m2m: dict[str, Any]) -> None:
+    for name, values in m2m.items():
+        getattr(obj, name).set(values)
+
+
+@transaction.atomic
+def partner_save(*, actor: User, partner: Partner | None = None, **fields: Any) -> Partner:
+    m2m = {"content_groups": fields.pop("content_groups")} if "content_groups" in fields else {}
+    partner = partner or Partner()
+    for name, value in fields.items():
+        setattr(partner, name, value)
+    partner.full_clean()
+    created = partner.pk is None
+    partner.save()
+    _save_m2m(partner, m2m)
+    audit_record(
+        actor=actor,
+        action="courses.partner_create" if created else "courses.partner_update",
+        obj=partner,
+    )
+    return partner
+
+
+@transaction.atomic
+def expert_save(*, actor: User, expert: Expert | None = None, **fields: Any) -> Expert:
+    m2m = {"content_groups": fields.pop("content_groups")} if "content_groups" in fields else {}
+    expert = expert or Expert()
+    for name, value in fields.items():
+        setattr(expert, name, value)
+    expert.full_clean()
+    created = expert.pk is None
+    expert.save()
+    _save_m2m(expert, m2m)
+    audit_record(
+        actor=actor,
+        action="courses.expert_create" if created else "courses.expert_update",
+        obj=expert,
+    )
+    return expert
+
+
+def _check_organiser(actor: User, organiser) -> None:
+    """A steering admin organises for anyone; an agency officer only for its own subtree."""
+    if actor.role == Role.STEERING_ADMIN:
+        return
+    if actor.role != Role.AGENCY_OFFICER:
+        raise PermissionDenied
+    if organiser is None or not agency_scope_ids(actor).filter(pk=organiser.pk).exists():
+        raise ValidationError(
+            {"organiser": _("You may only organise courses of your own agency and its units.")}
+        )
+
+
+def _check_course(course: Course) -> None:
+    course.full_clean()
+    if course.start and course.end and course.start > course.end:
+        raise ValidationError({"end": _("The end date is before the start date.")})
+
+
+@transaction.atomic
+def course_create(*, actor: User, **fields: Any) -> Course:
+    _check_organiser(actor, fields.get("organiser"))
+    course = Course(**fields)
+    course.status = CourseStatus.PLANNED
+    if not course.code:
+        course.code = course_next_code(year=course.start.year if course.start else 0)
+    _check_course(course)
+    course.save()
+    _create_phases(course)
+    audit_record(actor=actor, action="courses.create", obj=course)
+    return course
+
+
+def course_next_code(*, year: int) -> str:
+    taken = Course.objects.filter(code__startswith=f"K{year}-").count()
+    return f"K{year}-{taken + 1:03d}"
+
+
+def _create_phases(course: Course) -> None:
+    """A course of a form with phases (the language course) gets them, splitting its dates."""
+    phases = list(course.form.phases.order_by("order"))
+    if not phases or course.phases.exists():
+        return
+    total = (course.end - course.start).days + 1
+    cursor = course.start
+    weights = [p.typical_days or 1 for p in phases]
+    for index, phase in enumerate(phases):
+        if index == len(phases) - 1:
+            end = course.end
+        else:
+            share = max(1, round(total * weights[index] / sum(weights)))
+            end = min(course.end, cursor + datetime.timedelta(days=share - 1))
+        CoursePhase.objects.create(course=course, form_phase=phase, start=cursor, end=end)
+        cursor = min(course.end, end + datetime.timedelta(days=1))
+
+
+def _locked(course: Course) -> Course:
+    return Course.objects.select_for_update().get(pk=course.pk)
+
+
+def _refuse_if_frozen(course: Course) -> None:
+    if course.status in FROZEN_STATUSES:
+        raise ValidationError(
+            _("The course is %(status)s: it can no longer be changed.")
+            % {"status": course.get_status_display().lower()}
+        )
+
+
+@transaction.atomic
+def course_update(*, actor: User, course: Course, **fields: Any) -> Course:
+    current = _locked(course)
+    _refuse_if_frozen(current)
+    if "organiser" in fields:
+        _check_organiser(actor, fields["organiser"])
+    if "capacity" in fields and fields["capacity"] is not None:
+        from apps.nominations.choices import PLACE_STATUSES
+        from apps.nominations.models import Nomination
+
+        taken = Nomination.objects.filter(course=current, status__in=PLACE_STATUSES).count()
+        if fields["capacity"] < taken:
+            raise ValidationError(
+                {
+                    "capacity": _(
+                        "%(taken)s nominations are already approved: the capacity cannot be lower."
+                    )
+                    % {"taken": taken}
+                }
+            )
+    for name, value in fields.items():
+        setattr(current, name, value)
+    _check_course(current)
+    current.save()
+    audit_record(actor=actor, action="courses.update", obj=current)
+    return current
+
+
+@transaction.atomic
+def course_transition(*, actor: User, course: Course, to_status: str, reason: str = "") -> Course:
+    """Move a course along its life cycle; illegal moves are refused and nothing changes."""
+    current = _locked(course)
+    allowed = COURSE_TRANSITIONS.get(current.status, frozenset())
+    if to_status not in allowed:
+        raise ValidationError(
+            _("A course cannot go from “%(from)s” to “%(to)s”.")
+            % {
+                "from": current.get_status_display(),
+                "to": CourseStatus(to_status).label
+                if to_status in CourseStatus.values
+                else to_status,
+            }
+        )
+    if to_status == CourseStatus.CANCELLED and not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for cancelling the course.")})
+    from_status = current.status
+    current.status = to_status
+    current.save(update_fields=["status", "updated_at"])
+    CourseTransition.objects.create(
+        course=current, from_status=from_status, to_status=to_status, actor=actor, reason=reason
+    )
+    from apps.nominations.services import nominations_follow_course
+
+    nominations_follow_course(actor=actor, course=current, to_status=to_status)
+    audit_record(
+        actor=actor,
+        action="courses.transition",
+        obj=current,
+        detail={"from": from_status, "to": to_status, "reason": reason},
+    )
+    return current
+
+
+@transaction.atomic
+def agenda_add(*, actor: User, course: Course, **fields: Any) -> AgendaItem:
+    current = _locked(course)
+    _refuse_if_frozen(current)
+    item = AgendaItem(course=current, **fields)
+    item.full_clean()
+    if item.date and not (current.start <= item.date <= current.end):
+        raise ValidationError(
+            {
+                "date": _("The date is outside the course (%(start)s – %(end)s).")
+                % {
+                    "start": current.start.strftime("%d/%m/%Y"),
+                    "end": current.end.strftime("%d/%m/%Y"),
+                }
+            }
+        )
+    item.save()
+    audit_record(actor=actor, action="courses.agenda_add", obj=current, detail={"id": item.pk})
+    return item
+
+
+@transaction.atomic
+def agenda_delete(*, actor: User, item: AgendaItem) -> None:
+    current = _locked(item.course)
+    _refuse_if_frozen(current)
+    detail = {"item": str(item)}
+    item.delete()
+    audit_record(actor=actor, action="courses.agenda_delete", obj=current, detail=detail)
+
+
+@transaction.atomic
+def phase_update(*, actor: User, phase: CoursePhase, **fields: Any) -> CoursePhase:
+    current = _locked(phase.course)
+    _refuse_if_frozen(current)
+    for name, value in fields.items():
+        setattr(phase, name, value)
+    phase.full_clean()
+    if phase.start < current.start or phase.end > current.end:
+        raise ValidationError(_("A phase must lie within the course dates."))
+    phase.save()
+    audit_record(actor=actor, action="courses.phase_update", obj=current, detail={"id": phase.pk})
+    return phase

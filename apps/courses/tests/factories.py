@@ -1,0 +1,89 @@
+"""Factories of the course domain, and the objects the permission matrix needs."""
+
+import datetime
+
+import factory
+
+from apps.courses.choices import AgendaKind, CourseStatus
+from apps.courses.models import AgendaItem, Course, Expert, Partner
+from apps.programme.models import ContentGroup, TrainingForm
+from apps.programme.reference import load_programme
+
+
+def _loaded() -> None:
+    if not TrainingForm.objects.exists():
+        load_programme()
+
+
+def form(code: str = "SHORT") -> TrainingForm:
+    _loaded()
+    return TrainingForm.objects.get(code=code)
+
+
+def group(code: int = 1) -> ContentGroup:
+    _loaded()
+    return ContentGroup.objects.get(code=code)
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    name = factory.Sequence(lambda n: f"Học viện Thử nghiệm {n}")
+    country = "Singapore"
+
+
+class ExpertFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Expert
+
+    full_name = factory.Sequence(lambda n: f"Expert {n}")
+    country = "Singapore"
+    expertise = "Public governance"
+
+
+class CourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Course
+
+    code = factory.Sequence(lambda n: f"KT-{n:04d}")
+    title = factory.Sequence(lambda n: f"Quản trị quốc gia hiện đại {n}")
+    form = factory.LazyFunction(form)
+    content_group = factory.LazyFunction(group)
+    countries = "Singapore"
+    start = datetime.date(2026, 6, 1)
+    end = datetime.date(2026, 6, 14)
+    capacity = 20
+    status = CourseStatus.OPEN
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    course = factory.SubFactory(CourseFactory)
+    kind = AgendaKind.LECTURE
+    date = factory.LazyAttribute(lambda o: o.course.start)
+    title = "Kinh nghiệm cải cách hành chính"
+
+
+def course_world(*, admin, own_cadre) -> dict:
+    """An open Steering Committee course with the participant approved on it, an agenda item,
+    a partner, an expert and an issued decision."""
+    from apps.courses.documents import decision_issue
+    from apps.nominations.tests.factories import NominationFactory
+
+    partner = PartnerFactory()
+    expert = ExpertFactory(partner=partner)
+    course = CourseFactory(partner=partner)
+    item = AgendaItemFactory(course=course, expert=expert)
+    nomination = NominationFactory(course=course, cadre=own_cadre, status="approved")
+    document = decision_issue(actor=admin, course=course)
+    return {
+        "course": course,
+        "partner": partner,
+        "expert": expert,
+        "agenda_item": item,
+        "nomination": nomination,
+        "document": document,
+    }

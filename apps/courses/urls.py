@@ -1,0 +1,29 @@
+from django.urls import path
+
+from . import views
+
+app_name = "courses"
+urlpatterns = [
+    path("", views.course_list_view, name="course_list"),
+    path("new/", views.course_create, name="course_create"),
+    path("mine/", views.my_courses, name="my_courses"),
+    path("<int:pk>/", views.course_detail, name="course_detail"),
+    path("<int:pk>/edit/", views.course_edit, name="course_edit"),
+    path("<int:pk>/status/", views.course_transition, name="course_transition"),
+    path("<int:pk>/agenda/", views.agenda_add, name="agenda_add"),
+    path("<int:pk>/agenda/<int:item_pk>/delete/", views.agenda_delete, name="agenda_delete"),
+    path("<int:pk>/phases/<int:phase_pk>/", views.phase_edit, name="phase_edit"),
+    path("<int:pk>/programme/", views.course_programme, name="course_programme"),
+    path("<int:pk>/programme.docx", views.programme_docx, name="programme_docx"),
+    path("<int:pk>/summary-list.docx", views.summary_list_docx, name="summary_list_docx"),
+    path("<int:pk>/decision/", views.decision_issue, name="decision_issue"),
+    path("documents/<int:pk>/", views.document_download, name="document_download"),
+    path("partners/", views.partner_list_view, name="partner_list"),
+    path("partners/new/", views.partner_create, name="partner_create"),
+    path("partners/<int:pk>/", views.partner_detail, name="partner_detail"),
+    path("partners/<int:pk>/edit/", views.partner_edit, name="partner_edit"),
+    path("experts/", views.expert_list_view, name="expert_list"),
+    path("experts/new/", views.expert_create, name="expert_create"),
+    path("experts/<int:pk>/", views.expert_detail, name="expert_detail"),
+    path("experts/<int:pk>/edit/", views.expert_edit, name="expert_edit"),
+]

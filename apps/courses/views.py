@@ -1,0 +1,387 @@
+"""Course views: they check access, call a selector or service, and respond."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_filters.views import FilterView
+from django_tables2.views import SingleTableMixin
+
+from apps.cadres.views import _add_errors
+from apps.core.roles import Role
+from apps.core.scoping import CHANGE, VIEW, get_scoped_or_404
+
+from . import documents, services
+from .choices import COURSE_TRANSITIONS, FROZEN_STATUSES
+from .filtersets import CourseFilter, ExpertFilter, PartnerFilter
+from .forms import AgendaItemForm, CourseForm, ExpertForm, PartnerForm, PhaseForm, TransitionForm
+from .models import AgendaItem, Course, CoursePhase, Expert, IssuedDocument, Partner
+from .selectors import course_detail_queryset, course_list, expert_list, partner_list
+from .tables import CourseTable, ExpertTable, PartnerTable
+
+REGISTRY_ROLES = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER, Role.FINANCE_OFFICER, Role.AUDITOR)
+
+
+def _require_registry_role(user) -> None:
+    if user.role not in REGISTRY_ROLES:
+        raise PermissionDenied
+
+
+def _require_steering(user) -> None:
+    if user.role != Role.STEERING_ADMIN:
+        raise PermissionDenied
+
+
+class _ListView(SingleTableMixin, FilterView):
+    paginate_by = 25
+    template_name = "courses/list.html"
+    title = ""
+    create_url = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        _require_registry_role(request.user)
+        return super().dispatch(request, *args, **kwargs)
+
+    def can_create(self) -> bool:
+        return self.request.user.role == Role.STEERING_ADMIN
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = self.title
+        context["create_url"] = self.create_url if self.can_create() else ""
+        return context
+
+
+class CourseListView(_ListView):
+    table_class = CourseTable
+    filterset_class = CourseFilter
+    title = _("Courses")
+    create_url = "courses:course_create"
+
+    def get_queryset(self):
+        return course_list(fetched_by=self.request.user)
+
+    def can_create(self) -> bool:
+        return self.request.user.role in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = _("Courses")
+        context["links"] = [
+            ("courses:partner_list", _("Partners")),
+            ("courses:expert_list", _("Experts")),
+        ]
+        return context
+
+
+class PartnerListView(_ListView):
+    table_class = PartnerTable
+    filterset_class = PartnerFilter
+    create_url = "courses:partner_create"
+
+    def get_queryset(self):
+        return partner_list(fetched_by=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = _("Partners")
+        return context
+
+
+class ExpertListView(_ListView):
+    table_class = ExpertTable
+    filterset_class = ExpertFilter
+    create_url = "courses:expert_create"
+
+    def get_queryset(self):
+        return expert_list(fetched_by=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = _("Experts")
+        return context
+
+
+course_list_view = CourseListView.as_view()
+partner_list_view = PartnerListView.as_view()
+expert_list_view = ExpertListView.as_view()
+
+
+def _edit_page(request, form, *, title: str, cancel: str, save):
+    if request.method == "POST" and form.is_valid():
+        try:
+            obj = save(form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(obj)
+    return render(request, "courses/edit.html", {"form": form, "title": title, "cancel": cancel})
+
+
+def partner_create(request):
+    _require_steering(request.user)
+    form = PartnerForm(request.POST or None)
+    return _edit_page(
+        request,
+        form,
+        title=_("New partner"),
+        cancel="courses:partner_list",
+        save=lambda data: services.partner_save(actor=request.user, **data),
+    )
+
+
+def partner_edit(request, pk):
+    partner = get_scoped_or_404(Partner.objects, request.user, CHANGE, pk=pk)
+    form = PartnerForm(request.POST or None, instance=partner)
+    return _edit_page(
+        request,
+        form,
+        title=_("Edit partner"),
+        cancel="courses:partner_list",
+        save=lambda data: services.partner_save(actor=request.user, partner=partner, **data),
+    )
+
+
+def partner_detail(request, pk):
+    partner = get_scoped_or_404(
+        partner_list(fetched_by=request.user).prefetch_related("content_groups", "experts"),
+        request.user,
+        pk=pk,
+    )
+    courses = course_list(fetched_by=request.user).filter(partner=partner)[:50]
+    return render(
+        request,
+        "courses/partner_detail.html",
+        {
+            "partner": partner,
+            "courses": courses,
+            "can_edit": request.user.role == Role.STEERING_ADMIN,
+        },
+    )
+
+
+def expert_create(request):
+    _require_steering(request.user)
+    form = ExpertForm(request.POST or None)
+    return _edit_page(
+        request,
+        form,
+        title=_("New expert"),
+        cancel="courses:expert_list",
+        save=lambda data: services.expert_save(actor=request.user, **data),
+    )
+
+
+def expert_edit(request, pk):
+    expert = get_scoped_or_404(Expert.objects, request.user, CHANGE, pk=pk)
+    form = ExpertForm(request.POST or None, instance=expert)
+    return _edit_page(
+        request,
+        form,
+        title=_("Edit expert"),
+        cancel="courses:expert_list",
+        save=lambda data: services.expert_save(actor=request.user, expert=expert, **data),
+    )
+
+
+def expert_detail(request, pk):
+    expert = get_scoped_or_404(
+        expert_list(fetched_by=request.user).prefetch_related("content_groups"),
+        request.user,
+        pk=pk,
+    )
+    items = (
+        AgendaItem.objects.filter(expert=expert, course__in=Course.objects.restrict(request.user))
+        .select_related("course")
+        .order_by("-date")[:50]
+    )
+    return render(
+        request,
+        "courses/expert_detail.html",
+        {"expert": expert, "items": items, "can_edit": request.user.role == Role.STEERING_ADMIN},
+    )
+
+
+def course_create(request):
+    if request.user.role not in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER):
+        raise PermissionDenied
+    form = CourseForm(request.POST or None, user=request.user)
+    return _edit_page(
+        request,
+        form,
+        title=_("New course"),
+        cancel="courses:course_list",
+        save=lambda data: services.course_create(actor=request.user, **data),
+    )
+
+
+def course_edit(request, pk):
+    course = get_scoped_or_404(Course.objects, request.user, CHANGE, pk=pk)
+    if course.status in FROZEN_STATUSES:
+        messages.error(request, _("The course can no longer be changed."))
+        return redirect(course)
+    form = CourseForm(request.POST or None, instance=course, user=request.user)
+    return _edit_page(
+        request,
+        form,
+        title=_("Edit course"),
+        cancel="courses:course_list",
+        save=lambda data: services.course_update(actor=request.user, course=course, **data),
+    )
+
+
+def course_detail(request, pk):
+    course = get_scoped_or_404(course_detail_queryset(fetched_by=request.user), request.user, pk=pk)
+    can_edit = Course.objects.restrict(request.user, CHANGE).filter(pk=course.pk).exists()
+    from apps.nominations.selectors import course_nominations_summary
+
+    context = {
+        "course": course,
+        "can_edit": can_edit and course.status not in FROZEN_STATUSES,
+        "can_move": can_edit,
+        "next_statuses": [
+            (status, label)
+            for status, label in Course._meta.get_field("status").choices
+            if status in COURSE_TRANSITIONS.get(course.status, ())
+        ],
+        "agenda_form": AgendaItemForm() if can_edit else None,
+        "is_steering": request.user.role == Role.STEERING_ADMIN,
+        "can_nominate": request.user.role in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)
+        and course.status == "open",
+        "summary": course_nominations_summary(course=course, fetched_by=request.user),
+        "phases": list(course.phases.all()),
+    }
+    return render(request, "courses/course_detail.html", context)
+
+
+@require_POST
+def course_transition(request, pk):
+    course = get_scoped_or_404(Course.objects, request.user, CHANGE, pk=pk)
+    form = TransitionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.course_transition(actor=request.user, course=course, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The course status was changed."))
+    else:
+        messages.error(request, _("Choose a valid status."))
+    return redirect(course)
+
+
+@require_POST
+def agenda_add(request, pk):
+    course = get_scoped_or_404(Course.objects, request.user, CHANGE, pk=pk)
+    form = AgendaItemForm(request.POST)
+    if form.is_valid():
+        try:
+            services.agenda_add(actor=request.user, course=course, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The agenda item was added."))
+    else:
+        messages.error(
+            request,
+            _("The agenda item was not added: %(errors)s")
+            % {"errors": "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())},
+        )
+    return redirect(course)
+
+
+@require_POST
+def agenda_delete(request, pk, item_pk):
+    course = get_scoped_or_404(Course.objects, request.user, CHANGE, pk=pk)
+    item = AgendaItem.objects.filter(course=course, pk=item_pk).first()
+    if item is None:
+        raise Http404
+    try:
+        services.agenda_delete(actor=request.user, item=item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(course)
+
+
+@require_POST
+def phase_edit(request, pk, phase_pk):
+    course = get_scoped_or_404(Course.objects, request.user, CHANGE, pk=pk)
+    phase = CoursePhase.objects.filter(course=course, pk=phase_pk).first()
+    if phase is None:
+        raise Http404
+    form = PhaseForm(request.POST, instance=phase)
+    if form.is_valid():
+        try:
+            services.phase_update(actor=request.user, phase=phase, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("The phase dates are not valid."))
+    return redirect(course)
+
+
+def course_programme(request, pk):
+    """The printable programme of the course."""
+    course = get_scoped_or_404(course_detail_queryset(fetched_by=request.user), request.user, pk=pk)
+    return render(request, "courses/course_programme.html", {"course": course})
+
+
+def my_courses(request):
+    """A participant's nominations and courses with dates, agenda and documents."""
+    if request.user.role != Role.PARTICIPANT or not request.user.cadre_id:
+        raise Http404
+    from apps.nominations.selectors import nominations_of_cadre
+
+    nominations = nominations_of_cadre(cadre_id=request.user.cadre_id, fetched_by=request.user)
+    return render(request, "courses/my_courses.html", {"nominations": nominations})
+
+
+@require_POST
+def decision_issue(request, pk):
+    course = get_scoped_or_404(Course.objects, request.user, VIEW, pk=pk)
+    _require_steering(request.user)
+    try:
+        document = documents.decision_issue(actor=request.user, course=course)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(course)
+    messages.success(request, _("Decision %(number)s was issued.") % {"number": document.reference})
+    return redirect(course)
+
+
+def document_download(request, pk):
+    document = get_scoped_or_404(
+        IssuedDocument.objects.select_related("course"), request.user, pk=pk
+    )
+    if request.user.role == Role.PARTICIPANT and not documents.participant_may_read(
+        request.user, document.course
+    ):
+        raise Http404
+    documents.document_read_logged(actor=request.user, document=document)
+    return FileResponse(
+        open(document.file_path, "rb"), as_attachment=True, filename=document.file_name
+    )
+
+
+def _docx_response(path: str, file_name: str):
+    import os
+
+    response = FileResponse(open(path, "rb"), as_attachment=True, filename=file_name)  # noqa: SIM115
+    os.unlink(path)
+    return response
+
+
+def summary_list_docx(request, pk):
+    course = get_scoped_or_404(Course.objects, request.user, pk=pk)
+    _require_registry_role(request.user)
+    path = documents.summary_list_build(actor=request.user, course=course)
+    return _docx_response(path, f"danh-sach-trich-ngang-{course.code}.docx")
+
+
+def programme_docx(request, pk):
+    course = get_scoped_or_404(Course.objects, request.user, pk=pk)
+    path = documents.programme_build(actor=request.user, course=course)
+    return _docx_response(path, f"chuong-trinh-{course.code}.docx")

@@ -1,0 +1,49 @@
+"""Closed lists of nominations: statuses, the transitions table, rule outcomes."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NominationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WAITLISTED = "waitlisted", _("Waitlisted")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    NOT_CONTINUING = "not_continuing", _("Not continuing (gate not passed)")
+    DEPARTED = "departed", _("Departed")
+    COMPLETED = "completed", _("Completed")
+    NOT_COMPLETED = "not_completed", _("Did not complete")
+
+
+S = NominationStatus
+#: The allowed transitions (DOMAIN.md); anything else is refused.
+NOMINATION_TRANSITIONS: dict[str, frozenset[str]] = {
+    S.DRAFT: frozenset({S.SUBMITTED, S.WITHDRAWN}),
+    S.SUBMITTED: frozenset({S.APPROVED, S.REJECTED, S.WAITLISTED, S.WITHDRAWN}),
+    S.WAITLISTED: frozenset({S.APPROVED, S.REJECTED, S.WITHDRAWN}),
+    S.APPROVED: frozenset({S.WITHDRAWN, S.DEPARTED, S.NOT_CONTINUING}),
+    S.DEPARTED: frozenset({S.COMPLETED, S.NOT_COMPLETED}),
+    S.REJECTED: frozenset(),
+    S.WITHDRAWN: frozenset(),
+    S.NOT_CONTINUING: frozenset(),
+    S.COMPLETED: frozenset(),
+    S.NOT_COMPLETED: frozenset(),
+}
+
+#: A nomination in one of these states holds (or asks for) a place: it counts for date clashes.
+ACTIVE_STATUSES = (S.SUBMITTED, S.APPROVED, S.WAITLISTED, S.DEPARTED)
+#: States that use a place of the course and of the agency's quota.
+PLACE_STATUSES = (S.APPROVED, S.DEPARTED, S.COMPLETED)
+#: States that count as having attended a form (R6).
+ATTENDED_STATUSES = (S.APPROVED, S.DEPARTED, S.COMPLETED)
+
+
+class Outcome(models.TextChoices):
+    PASS = "pass", _("Pass")
+    WARNING = "warning", _("Warning")
+    FAIL = "fail", _("Fail")
+
+
+OUTCOME_ORDER = {Outcome.PASS: 0, Outcome.WARNING: 1, Outcome.FAIL: 2}

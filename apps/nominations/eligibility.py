@@ -1,0 +1,426 @@
+"""The explained eligibility engine: rules are small functions returning a ``RuleResult``.
+
+Each rule gets one ``Candidate`` (a cadre for a course) and an ``EligibilityContext`` holding
+everything the rules read, loaded in bulk: evaluating 1 or 2,000 candidates costs the same
+number of queries. Messages are stored as their English source and parameters and rendered in
+the reader's language (Vietnamese in the UI) when shown.
+"""
+
+import dataclasses
+import datetime
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from django.db.models import Count
+from django.utils.translation import gettext, gettext_noop
+
+from apps.cadres.choices import LEVEL_ORDER
+from apps.cadres.models import Cadre, LanguageSkill
+from apps.programme.models import RuleSetting, TrainingForm
+
+from .choices import ACTIVE_STATUSES, ATTENDED_STATUSES, OUTCOME_ORDER, Outcome
+from .quota import quota_for
+
+KL_24 = "KL §2.4"
+DEFAULT_LANGUAGE_LEVEL = "B2"
+
+
+@dataclasses.dataclass(frozen=True)
+class RuleResult:
+    code: str
+    outcome: str
+    text: str  # the English source of the message, translated when shown
+    params: dict
+    source: str
+
+    @property
+    def message(self) -> str:
+        return gettext(self.text) % self.params
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, row: dict) -> "RuleResult":
+        return cls(
+            code=row["code"],
+            outcome=row["outcome"],
+            text=row["text"],
+            params=row.get("params", {}),
+            source=row.get("source", ""),
+        )
+
+
+@dataclasses.dataclass
+class Candidate:
+    cadre: Cadre
+    course: object  # apps.courses.models.Course
+    agency: object | None = None  # the quota holder
+    nomination_id: int | None = None
+
+
+@dataclasses.dataclass
+class HistoryRow:
+    nomination_id: int
+    course_id: int
+    course_code: str
+    form_id: int
+    start: datetime.date
+    end: datetime.date
+    status: str
+
+
+@dataclasses.dataclass
+class EligibilityContext:
+    settings: dict[str, RuleSetting]
+    forms: dict[int, TrainingForm]
+    form_levels: dict[int, set[int]]
+    languages: dict[int, dict[str, str]]
+    history: dict[int, list[HistoryRow]]
+    quota_used: dict[tuple[int, int, int], int]
+    quota_cache: dict[tuple[int, str, int], int | None] = dataclasses.field(default_factory=dict)
+
+    def setting_value(self, code: str, default: int) -> int:
+        setting = self.settings.get(code)
+        return int(setting.value) if setting and setting.value is not None else default
+
+    def severity(self, code: str, default: str) -> str:
+        setting = self.settings.get(code)
+        return (setting.severity if setting and setting.severity else default) or default
+
+    def quota(self, agency, form: TrainingForm, year: int) -> int | None:
+        key = (agency.pk, form.code, year)
+        if key not in self.quota_cache:
+            self.quota_cache[key] = quota_for(agency=agency, form_code=form.code, year=year)
+        return self.quota_cache[key]
+
+
+def build_context(candidates: list[Candidate]) -> EligibilityContext:
+    """Load what every rule reads for all candidates at once (a fixed number of queries)."""
+    from .models import Nomination
+
+    cadre_ids = {c.cadre.pk for c in candidates}
+    forms = {form.pk: form for form in TrainingForm.objects.all()}
+    form_levels: dict[int, set[int]] = defaultdict(set)
+    for form_id, level_id in TrainingForm.eligible_levels.through.objects.values_list(
+        "trainingform_id", "positionlevel_id"
+    ):
+        form_levels[form_id].add(level_id)
+    languages: dict[int, dict[str, str]] = defaultdict(dict)
+    for cadre_id, language, level in LanguageSkill.objects.filter(
+        cadre_id__in=cadre_ids
+    ).values_list("cadre_id", "language", "level"):
+        languages[cadre_id][language] = level
+    history: dict[int, list[HistoryRow]] = defaultdict(list)
+    rows = Nomination.objects.filter(
+        cadre_id__in=cadre_ids, status__in={*ACTIVE_STATUSES, *ATTENDED_STATUSES, "completed"}
+    ).values_list(
+        "pk",
+        "cadre_id",
+        "course_id",
+        "course__code",
+        "course__form_id",
+        "course__start",
+        "course__end",
+        "status",
+    )
+    for pk, cadre_id, course_id, code, form_id, start, end, status in rows:
+        history[cadre_id].append(HistoryRow(pk, course_id, code, form_id, start, end, status))
+    agencies = {c.agency.pk for c in candidates if c.agency is not None}
+    quota_used: dict[tuple[int, int, int], int] = {}
+    if agencies:
+        used = (
+            Nomination.objects.filter(
+                agency_id__in=agencies,
+                status__in=("submitted", "approved", "departed", "completed"),
+            )
+            .values("agency_id", "course__form_id", "course__start__year")
+            .annotate(n=Count("pk"))
+        )
+        for row in used:
+            key = (row["agency_id"], row["course__form_id"], row["course__start__year"])
+            quota_used[key] = row["n"]
+    return EligibilityContext(
+        settings={s.code: s for s in RuleSetting.objects.all()},
+        forms=forms,
+        form_levels=form_levels,
+        languages=languages,
+        history=history,
+        quota_used=quota_used,
+    )
+
+
+Rule = Callable[[Candidate, EligibilityContext], RuleResult | None]
+
+
+def _form(candidate: Candidate, ctx: EligibilityContext) -> TrainingForm:
+    return ctx.forms[candidate.course.form_id]
+
+
+def _form_name(form: TrainingForm) -> str:
+    return form.name[:1].lower() + form.name[1:]
+
+
+def rule_position_level(candidate: Candidate, ctx: EligibilityContext) -> RuleResult | None:
+    """R1 (short) / R2 (medium): the cadre's position level is one the form admits."""
+    form = _form(candidate, ctx)
+    levels = ctx.form_levels.get(form.pk)
+    if not levels:
+        return None
+    cadre = candidate.cadre
+    code = "R2" if form.code == "MEDIUM" else "R1"
+    params = {
+        "position": cadre.position_title,
+        "level": cadre.position_level.label,
+        "form": _form_name(form),
+        "source": form.source or KL_24,
+    }
+    if cadre.position_level_id in levels:
+        text = gettext_noop(
+            "Position '%(position)s' (%(level)s) is eligible for %(form)s (%(source)s)"
+        )
+        return RuleResult(code, Outcome.PASS, text, params, params["source"])
+    text = gettext_noop(
+        "Position '%(position)s' (%(level)s) is not among those eligible for %(form)s (%(source)s)"
+    )
+    return RuleResult(code, Outcome.FAIL, text, params, params["source"])
+
+
+def required_language_level(course, form: TrainingForm) -> str | None:
+    if course.min_language_level:
+        return course.min_language_level
+    if form.taught_in_foreign_language:
+        return form.min_language_level or DEFAULT_LANGUAGE_LEVEL
+    return None
+
+
+def rule_language_level(candidate: Candidate, ctx: EligibilityContext) -> RuleResult | None:
+    """R2: a course taught in a foreign language needs at least its level (default B2)."""
+    form = _form(candidate, ctx)
+    course = candidate.course
+    required = required_language_level(course, form)
+    if not required:
+        return None
+    skills = ctx.languages.get(candidate.cadre.pk, {})
+    if course.language:
+        level = skills.get(course.language)
+    else:
+        level = max(skills.values(), key=lambda lv: LEVEL_ORDER.get(lv, -1), default=None)
+    source = form.source or KL_24
+    params = {"level": level or "—", "required": required, "source": source}
+    if level and LEVEL_ORDER.get(level, -1) >= LEVEL_ORDER[required]:
+        text = gettext_noop(
+            "Foreign language level %(level)s meets the course's %(required)s (%(source)s)"
+        )
+        return RuleResult("R2", Outcome.PASS, text, params, source)
+    if level is None:
+        text = gettext_noop(
+            "No foreign language level recorded; the course is taught in a foreign language "
+            "and needs at least %(required)s (%(source)s)"
+        )
+    else:
+        text = gettext_noop(
+            "Foreign language level %(level)s is below the %(required)s the course needs "
+            "(%(source)s)"
+        )
+    return RuleResult("R2", Outcome.FAIL, text, params, source)
+
+
+def rule_uses_language(candidate: Candidate, ctx: EligibilityContext) -> RuleResult | None:
+    """R3: a language course is for cadres who use a foreign language regularly at work."""
+    form = _form(candidate, ctx)
+    if form.code != "LANGUAGE":
+        return None
+    source = form.source or KL_24
+    params = {"source": source}
+    if candidate.cadre.uses_foreign_language:
+        text = gettext_noop(
+            "Uses a foreign language regularly at work, as a language course requires (%(source)s)"
+        )
+        return RuleResult("R3", Outcome.PASS, text, params, source)
+    text = gettext_noop(
+        "Not recorded as using a foreign language regularly at work: a language course is for "
+        "those who do (%(source)s)"
+    )
+    return RuleResult("R3", Outcome.FAIL, text, params, source)
+
+
+def _setting_source(ctx: EligibilityContext, code: str, value: int | None = None) -> str:
+    setting = ctx.settings.get(code)
+    origin = setting.source if setting and setting.source not in ("", "setting") else ""
+    shown = f"{code} = {value}" if value is not None else code
+    return f"{origin} · {shown}" if origin else shown
+
+
+def _months_between(start: datetime.date, end: datetime.date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
+
+
+def rule_retirement(candidate: Candidate, ctx: EligibilityContext) -> RuleResult | None:
+    """R5: enough service left before retirement (default: a warning under 2 years)."""
+    years = ctx.setting_value("retirement_min_years", 2)
+    source = _setting_source(ctx, "retirement_min_years", years)
+    retires = candidate.cadre.expected_retirement
+    if retires is None:
+        text = gettext_noop("No expected retirement date recorded (%(source)s)")
+        return RuleResult("R5", Outcome.WARNING, text, {"source": source}, source)
+    months = _months_between(candidate.course.start, retires)
+    params = {
+        "date": retires.strftime("%m/%Y"),
+        "months": months,
+        "years": years,
+        "source": source,
+    }
+    if months >= years * 12:
+        text = gettext_noop(
+            "Expected to retire in %(date)s, %(months)s months after the course starts (%(source)s)"
+        )
+        return RuleResult("R5", Outcome.PASS, text, params, source)
+    text = gettext_noop(
+        "Expected to retire in %(date)s, only %(months)s months after the course starts: "
+        "under %(years)s years of service left (%(source)s)"
+    )
+    return RuleResult(
+        "R5", ctx.severity("retirement_min_years", Outcome.WARNING), text, params, source
+    )
+
+
+def rule_same_form(candidate: Candidate, ctx: EligibilityContext) -> RuleResult | None:
+    """R6: not attended the same form within the last N years (the programme's own history)."""
+    form = _form(candidate, ctx)
+    years = ctx.setting_value("same_form_repeat_years", 3)
+    source = _setting_source(ctx, "same_form_repeat_years", years)
+    start = candidate.course.start
+    try:
+        since = start.replace(year=start.year - years)
+    except ValueError:  # 29 February
+        since = start.replace(year=start.year - years, day=28)
+    earlier = [
+        row
+        for row in ctx.history.get(candidate.cadre.pk, ())
+        if row.form_id == form.pk
+        and row.course_id != candidate.course.pk
+        and row.status in ATTENDED_STATUSES
+        and since <= row.end <= start
+    ]
+    params = {"form": _form_name(form), "years": years, "source": source}
+    if not earlier:
+        text = gettext_noop("Has not attended %(form)s in the last %(years)s years (%(source)s)")
+        return RuleResult("R6", Outcome.PASS, text, params, source)
+    last = max(earlier, key=lambda row: row.end)
+    params |= {"course": last.course_code, "date": last.end.strftime("%d/%m/%Y")}
+    text = gettext_noop(
+        "Attended %(form)s within the last %(years)s years: course %(course)s ended on "
+        "%(date)s (%(source)s)"
+    )
+    return RuleResult(
+        "R6", ctx.severity("same_form_repeat_years", Outcome.WARNING), text, params, source
+    )
+
+
+def rule_date_clash(candidate: Candidate, ctx: EligibilityContext) -> RuleResult | None:
+    """R7: no date clash with another course the cadre is in."""
+    course = candidate.course
+    source = _setting_source(ctx, "date_clash")
+    clashes = [
+        row
+        for row in ctx.history.get(candidate.cadre.pk, ())
+        if row.course_id != course.pk
+        and row.status in ACTIVE_STATUSES
+        and row.start <= course.end
+        and course.start <= row.end
+    ]
+    if not clashes:
+        text = gettext_noop("No other course of the cadre overlaps these dates (%(source)s)")
+        return RuleResult("R7", Outcome.PASS, text, {"source": source}, source)
+    clash = min(clashes, key=lambda row: row.start)
+    params = {
+        "course": clash.course_code,
+        "start": clash.start.strftime("%d/%m/%Y"),
+        "end": clash.end.strftime("%d/%m/%Y"),
+        "source": source,
+    }
+    text = gettext_noop(
+        "Dates clash with course %(course)s (%(start)s – %(end)s) the cadre is already in "
+        "(%(source)s)"
+    )
+    return RuleResult("R7", ctx.severity("date_clash", Outcome.FAIL), text, params, source)
+
+
+def rule_quota(candidate: Candidate, ctx: EligibilityContext) -> RuleResult | None:
+    """R8: the nominating agency stays within its quota for the form and year."""
+    if candidate.agency is None:
+        return None
+    form = _form(candidate, ctx)
+    year = candidate.course.start.year
+    quota = ctx.quota(candidate.agency, form, year)
+    source = "R8"
+    params = {
+        "agency": candidate.agency.name,
+        "form": _form_name(form),
+        "year": year,
+        "source": source,
+    }
+    if quota is None:
+        text = gettext_noop(
+            "No quota of %(agency)s for %(form)s in %(year)s is configured in the annual plan: "
+            "the quota cannot be checked (%(source)s)"
+        )
+        return RuleResult("R8", Outcome.WARNING, text, params, source)
+    used = ctx.quota_used.get((candidate.agency.pk, form.pk, year), 0)
+    if candidate.nomination_id is not None and candidate.nomination_id in {
+        row.nomination_id
+        for row in ctx.history.get(candidate.cadre.pk, ())
+        if row.status in ("submitted", "approved", "departed", "completed")
+    }:
+        used -= 1  # re-checking a nomination that is already counted
+    params |= {"used": used, "quota": quota}
+    if used < quota:
+        text = gettext_noop(
+            "%(agency)s has used %(used)s of its %(quota)s places for %(form)s in %(year)s "
+            "(%(source)s)"
+        )
+        return RuleResult("R8", Outcome.PASS, text, params, source)
+    text = gettext_noop(
+        "%(agency)s has already used all %(quota)s of its places for %(form)s in %(year)s "
+        "(%(source)s)"
+    )
+    return RuleResult("R8", Outcome.FAIL, text, params, source)
+
+
+#: The engine: every rule in order. The overlap detection (C6) adds its check of other
+#: programmes in the same year (R6, second part) by appending a rule to ``EXTRA_RULES``.
+RULES: list[Rule] = [
+    rule_position_level,
+    rule_language_level,
+    rule_uses_language,
+    rule_retirement,
+    rule_same_form,
+    rule_date_clash,
+    rule_quota,
+]
+EXTRA_RULES: list[Rule] = []
+
+
+def evaluate_one(candidate: Candidate, ctx: EligibilityContext) -> list[RuleResult]:
+    results = []
+    for rule in [*RULES, *EXTRA_RULES]:
+        result = rule(candidate, ctx)
+        if result is not None:
+            results.append(result)
+    return results
+
+
+def evaluate(candidates: Iterable[Candidate]) -> list[list[RuleResult]]:
+    """Results of every candidate, in order, with a number of queries independent of how many."""
+    candidates = list(candidates)
+    ctx = build_context(candidates)
+    return [evaluate_one(candidate, ctx) for candidate in candidates]
+
+
+def overall(results: Iterable[RuleResult]) -> str:
+    worst = Outcome.PASS
+    for result in results:
+        if OUTCOME_ORDER[result.outcome] > OUTCOME_ORDER[worst]:
+            worst = Outcome(result.outcome)
+    return str(worst)

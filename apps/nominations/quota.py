@@ -1,0 +1,70 @@
+"""The agency quotas of the annual plan (apps.planning), read and locked through small functions.
+
+The import is lazy so nominations keep working where planning is not installed: a missing app or
+an unapproved plan means "no quota configured", which the eligibility engine reports as a
+warning, never as a silent pass.
+"""
+
+from django.apps import apps
+from django.db.models import F
+
+
+def quota_for(*, agency, form_code: str, year: int) -> int | None:
+    """Places of ``form_code`` the plan of ``year`` gives ``agency``; None when not configured."""
+    if not apps.is_installed("apps.planning"):
+        return None
+    from apps.planning.selectors import quota_for as planning_quota_for
+
+    return planning_quota_for(agency=agency, form_code=form_code, year=year)
+
+
+def _quota_rows(*, agency, form_code: str, year: int):
+    if not apps.is_installed("apps.planning"):
+        return None
+    from apps.planning.models import Quota
+    from apps.planning.selectors import approved_plan
+
+    plan = approved_plan(year)
+    if plan is None:
+        return None
+    chain = [*agency.ancestor_ids, agency.pk]
+    return Quota.objects.filter(plan=plan, form__code=form_code, agency_id__in=chain)
+
+
+def quota_lock(*, agency, form_code: str, year: int) -> None:
+    """Serialise approvals that count against one agency's quota.
+
+    Locks the quota holder's agency row and the plan's quota rows of its branch. Every approval
+    locks the course row first, then these, always in this order: two admins approving at once
+    wait for each other instead of both passing the check.
+    """
+    from apps.agencies.models import Agency
+
+    list(Agency.objects.select_for_update().filter(pk=agency.pk).values_list("pk", flat=True))
+    rows = _quota_rows(agency=agency, form_code=form_code, year=year)
+    if rows is not None:
+        list(rows.select_for_update().order_by("pk").values_list("pk", flat=True))
+
+
+def _nearest(rows, agency):
+    chain = [*agency.ancestor_ids, agency.pk]
+    by_agency = {row.agency_id: row for row in rows}
+    for agency_id in reversed(chain):
+        if agency_id in by_agency:
+            return by_agency[agency_id]
+    return None
+
+
+def quota_take(*, agency, form_code: str, year: int) -> None:
+    """Count an approved place in the plan's ``Quota.used`` (kept for the realism ratio)."""
+    rows = _quota_rows(agency=agency, form_code=form_code, year=year)
+    quota = _nearest(rows, agency) if rows is not None else None
+    if quota is not None:
+        type(quota).objects.filter(pk=quota.pk, used__lt=F("places")).update(used=F("used") + 1)
+
+
+def quota_release(*, agency, form_code: str, year: int) -> None:
+    rows = _quota_rows(agency=agency, form_code=form_code, year=year)
+    quota = _nearest(rows, agency) if rows is not None else None
+    if quota is not None:
+        type(quota).objects.filter(pk=quota.pk, used__gt=0).update(used=F("used") - 1)

@@ -1,0 +1,355 @@
+"""Writes of nominations: nominate, submit, override, decide, withdraw, gate, follow the course.
+
+Every service takes the acting user, runs in one transaction and records a transition and an
+audit entry. Approvals lock the course row, then the quota holder's row, in that order, so
+capacity and quota hold when two admins approve at the same moment (R8).
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.agencies.models import Agency
+from apps.cadres.models import Cadre
+from apps.core.audit import audit_record
+from apps.core.models import User
+from apps.core.roles import Role
+from apps.core.scoping import CHANGE, VIEW
+from apps.courses.choices import CourseStatus
+from apps.courses.models import Course
+from apps.programme.models import RuleSetting
+
+from .choices import NOMINATION_TRANSITIONS, PLACE_STATUSES, NominationStatus, Outcome
+from .eligibility import Candidate, RuleResult, evaluate, overall
+from .models import GateResult, Nomination, NominationTransition
+from .quota import quota_for, quota_lock, quota_release, quota_take
+
+S = NominationStatus
+DEFAULT_PASS_MARK = 60
+DEFAULT_SCALE_MAX = 100
+
+
+def quota_holder(cadre: Cadre) -> Agency:
+    """The top-level agency (ministry, board, province) above the cadre's agency."""
+    root_id = int(cadre.agency.path.split("/")[0])
+    return cadre.agency if cadre.agency_id == root_id else Agency.objects.get(pk=root_id)
+
+
+def _move(nomination: Nomination, to_status: str, *, actor: User, reason: str = "") -> None:
+    if to_status not in NOMINATION_TRANSITIONS.get(nomination.status, frozenset()):
+        raise ValidationError(
+            _("A nomination cannot go from “%(from)s” to “%(to)s”.")
+            % {"from": nomination.get_status_display(), "to": S(to_status).label}
+        )
+    from_status = nomination.status
+    nomination.status = to_status
+    if to_status == S.WAITLISTED:
+        nomination.waitlisted_at = timezone.now()
+    nomination.save()
+    NominationTransition.objects.create(
+        nomination=nomination,
+        from_status=from_status,
+        to_status=to_status,
+        actor=actor,
+        reason=reason,
+    )
+    audit_record(
+        actor=actor,
+        action=f"nominations.{to_status}",
+        obj=nomination,
+        detail={"from": from_status, "to": to_status, "reason": reason},
+    )
+
+
+def _check_results(nomination: Nomination, results: list[RuleResult]) -> None:
+    nomination.eligibility = [r.as_dict() for r in results]
+    nomination.outcome = overall(results)
+    nomination.checked_at = timezone.now()
+
+
+def eligibility_preview(*, course: Course, cadre: Cadre) -> list[RuleResult]:
+    """The rule results a nomination would get now (nothing is saved)."""
+    existing = Nomination.objects.filter(course=course, cadre=cadre).values_list("pk", flat=True)
+    candidate = Candidate(cadre, course, quota_holder(cadre), next(iter(existing), None))
+    return evaluate([candidate])[0]
+
+
+def _require_nominator(actor: User, course: Course, cadre: Cadre) -> None:
+    if actor.role not in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER):
+        raise PermissionDenied
+    if not Cadre.objects.restrict(actor, CHANGE).filter(pk=cadre.pk).exists():
+        raise ValidationError(_("You may only nominate cadres of your own agency and its units."))
+    if not Course.objects.restrict(actor, VIEW).filter(pk=course.pk).exists():
+        raise ValidationError(_("This course is not open to your agency."))
+    if course.status != CourseStatus.OPEN:
+        raise ValidationError(
+            _("The course is not open for nominations (it is %(status)s).")
+            % {"status": course.get_status_display().lower()}
+        )
+
+
+def _submit_blockers(nomination: Nomination, confirm_warnings: bool) -> list[str]:
+    if nomination.outcome == Outcome.FAIL and not nomination.is_overridden:
+        return [
+            _(
+                "The nominee does not meet every rule; it stays a draft until a steering admin "
+                "overrides the failed rule with a written reason."
+            )
+        ]
+    if nomination.outcome == Outcome.WARNING and not (
+        confirm_warnings or nomination.warnings_confirmed
+    ):
+        return [_("Confirm that you have read the warnings before submitting.")]
+    return []
+
+
+@transaction.atomic
+def nomination_create(
+    *, actor: User, course: Course, cadre: Cadre, confirm_warnings: bool = False, note: str = ""
+) -> Nomination:
+    """Nominate a cadre: the eligibility result is stored at once; it is submitted when no rule
+    fails and any warning is confirmed, otherwise it stays a draft showing why."""
+    course = Course.objects.select_for_update().get(pk=course.pk)
+    _require_nominator(actor, course, cadre)
+    if Nomination.objects.filter(course=course, cadre=cadre).exists():
+        raise ValidationError(_("%(name)s is already nominated to this course.") % {"name": cadre})
+    nomination = Nomination(
+        course=course, cadre=cadre, agency=quota_holder(cadre), created_by=actor, note=note
+    )
+    _check_results(nomination, eligibility_preview(course=course, cadre=cadre))
+    nomination.warnings_confirmed = confirm_warnings and nomination.outcome == Outcome.WARNING
+    try:
+        with transaction.atomic():
+            nomination.save()
+    except IntegrityError as error:
+        raise ValidationError(
+            _("%(name)s is already nominated to this course.") % {"name": cadre}
+        ) from error
+    NominationTransition.objects.create(
+        nomination=nomination, from_status="", to_status=S.DRAFT, actor=actor
+    )
+    audit_record(actor=actor, action="nominations.create", obj=nomination)
+    if not _submit_blockers(nomination, confirm_warnings):
+        _move(nomination, S.SUBMITTED, actor=actor)
+    return nomination
+
+
+@transaction.atomic
+def nomination_recheck(*, actor: User, nomination: Nomination) -> Nomination:
+    nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    results = evaluate(
+        [Candidate(nomination.cadre, nomination.course, nomination.agency, nomination.pk)]
+    )[0]
+    _check_results(nomination, results)
+    nomination.save()
+    audit_record(actor=actor, action="nominations.recheck", obj=nomination)
+    return nomination
+
+
+@transaction.atomic
+def nomination_submit(
+    *, actor: User, nomination: Nomination, confirm_warnings: bool = False
+) -> Nomination:
+    nomination = nomination_recheck(actor=actor, nomination=nomination)
+    if nomination.course.status != CourseStatus.OPEN:
+        raise ValidationError(_("The course is no longer open for nominations."))
+    blockers = _submit_blockers(nomination, confirm_warnings)
+    if blockers:
+        raise ValidationError(blockers)
+    if confirm_warnings:
+        nomination.warnings_confirmed = True
+    _move(nomination, S.SUBMITTED, actor=actor)
+    return nomination
+
+
+@transaction.atomic
+def nomination_override(*, actor: User, nomination: Nomination, reason: str) -> Nomination:
+    """A steering admin lets a nominee through a failed rule, with a written reason (C5)."""
+    if actor.role != Role.STEERING_ADMIN:
+        raise PermissionDenied
+    if not reason.strip():
+        raise ValidationError({"reason": _("An override needs a written reason.")})
+    nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    if nomination.outcome != Outcome.FAIL:
+        raise ValidationError(_("Only a nomination with a failed rule can be overridden."))
+    nomination.override_reason = reason.strip()
+    nomination.override_by = actor
+    nomination.override_at = timezone.now()
+    nomination.warnings_confirmed = True
+    nomination.save()
+    audit_record(
+        actor=actor, action="nominations.override", obj=nomination, detail={"reason": reason}
+    )
+    return nomination
+
+
+def _places_taken(course: Course) -> int:
+    return Nomination.objects.filter(course=course, status__in=PLACE_STATUSES).count()
+
+
+def _quota_used(nomination: Nomination) -> int:
+    return Nomination.objects.filter(
+        agency=nomination.agency,
+        course__form_id=nomination.course.form_id,
+        course__start__year=nomination.course.start.year,
+        status__in=PLACE_STATUSES,
+    ).count()
+
+
+def _approve_locked(nomination: Nomination, *, actor: User, reason: str) -> None:
+    """Approve with the course row locked by the caller; checks eligibility, capacity, quota."""
+    course = nomination.course
+    if nomination.outcome == Outcome.FAIL and not nomination.is_overridden:
+        raise ValidationError(
+            _("The nominee fails an eligibility rule; a steering admin must override it first.")
+        )
+    if _places_taken(course) >= course.capacity:
+        raise ValidationError(
+            _("The course is full (%(capacity)s places); waitlist the nominee instead.")
+            % {"capacity": course.capacity}
+        )
+    form_code = course.form.code
+    quota_lock(agency=nomination.agency, form_code=form_code, year=course.start.year)
+    quota = quota_for(agency=nomination.agency, form_code=form_code, year=course.start.year)
+    if quota is not None and _quota_used(nomination) >= quota:
+        raise ValidationError(
+            _("%(agency)s has used all %(quota)s of its places for this form in %(year)s.")
+            % {"agency": nomination.agency, "quota": quota, "year": course.start.year}
+        )
+    _move(nomination, S.APPROVED, actor=actor, reason=reason)
+    quota_take(agency=nomination.agency, form_code=form_code, year=course.start.year)
+
+
+@transaction.atomic
+def nomination_decide(
+    *, actor: User, nomination: Nomination, decision: str, reason: str = ""
+) -> Nomination:
+    """Approve, reject (with a reason) or waitlist a submitted or waitlisted nomination."""
+    if actor.role != Role.STEERING_ADMIN:
+        raise PermissionDenied
+    course = Course.objects.select_for_update().get(pk=nomination.course_id)
+    nomination = (
+        Nomination.objects.select_for_update()
+        .select_related("course__form", "agency", "cadre")
+        .get(pk=nomination.pk)
+    )
+    nomination.course = course
+    if decision == S.APPROVED:
+        _approve_locked(nomination, actor=actor, reason=reason)
+    elif decision == S.REJECTED:
+        if not reason.strip():
+            raise ValidationError({"reason": _("Give the reason for rejecting the nomination.")})
+        nomination.decision_reason = reason.strip()
+        _move(nomination, S.REJECTED, actor=actor, reason=reason)
+    elif decision == S.WAITLISTED:
+        _move(nomination, S.WAITLISTED, actor=actor, reason=reason)
+    else:
+        raise ValidationError(_("Unknown decision."))
+    return nomination
+
+
+def _offer_freed_place(course: Course, *, actor: User) -> Nomination | None:
+    """Give a freed place to the first waitlisted nominee who is eligible (or overridden)."""
+    waiting = list(
+        Nomination.objects.select_for_update()
+        .filter(course=course, status=S.WAITLISTED)
+        .select_related("cadre__agency", "cadre__position_level", "agency", "course__form")
+        .order_by("waitlisted_at", "pk")
+    )
+    if not waiting:
+        return None
+    results = evaluate([Candidate(n.cadre, course, n.agency, n.pk) for n in waiting])
+    for nomination, rule_results in zip(waiting, results, strict=True):
+        _check_results(nomination, rule_results)
+        nomination.save()
+        nomination.course = course
+        try:
+            with transaction.atomic():
+                _approve_locked(
+                    nomination, actor=actor, reason=_("A place was freed on the course.")
+                )
+        except ValidationError:
+            continue
+        return nomination
+    return None
+
+
+@transaction.atomic
+def nomination_withdraw(*, actor: User, nomination: Nomination, reason: str = "") -> Nomination:
+    """Withdraw a nomination; a place it held goes to the first eligible waitlisted nominee."""
+    if not Nomination.objects.restrict(actor, CHANGE).filter(pk=nomination.pk).exists():
+        raise PermissionDenied
+    course = Course.objects.select_for_update().get(pk=nomination.course_id)
+    nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    held_place = nomination.status in PLACE_STATUSES
+    _move(nomination, S.WITHDRAWN, actor=actor, reason=reason)
+    if held_place:
+        quota_release(agency=nomination.agency, form_code=course.form.code, year=course.start.year)
+        _offer_freed_place(course, actor=actor)
+    return nomination
+
+
+def gate_pass_mark() -> tuple[int, int]:
+    """(pass mark, scale maximum) of the language course's exit test (a setting)."""
+    setting = RuleSetting.objects.filter(code="language_gate_pass_mark").first()
+    if setting is None or setting.value is None:
+        return DEFAULT_PASS_MARK, DEFAULT_SCALE_MAX
+    scale = (setting.params or {}).get("scale_max", DEFAULT_SCALE_MAX)
+    return setting.value, scale
+
+
+@transaction.atomic
+def gate_record(*, actor: User, nomination: Nomination, score) -> GateResult:
+    """Record a member's exit test; one who fails does not continue to the abroad phase."""
+    if actor.role != Role.STEERING_ADMIN:
+        raise PermissionDenied
+    nomination = (
+        Nomination.objects.select_for_update().select_related("course__form").get(pk=nomination.pk)
+    )
+    if not nomination.course.phases.exists():
+        raise ValidationError(_("This course has no phases and no gate."))
+    if nomination.status != S.APPROVED:
+        raise ValidationError(_("Only an approved member of the course takes the exit test."))
+    if nomination.course.status not in (CourseStatus.CLOSED, CourseStatus.OPEN):
+        raise ValidationError(_("The exit test is recorded before the course departs abroad."))
+    pass_mark, scale = gate_pass_mark()
+    if score is None or score < 0 or score > scale:
+        raise ValidationError(
+            {"score": _("The score must be between 0 and %(max)s.") % {"max": scale}}
+        )
+    passed = score >= pass_mark
+    result, _created = GateResult.objects.update_or_create(
+        nomination=nomination,
+        defaults={"score": score, "pass_mark": pass_mark, "passed": passed, "recorded_by": actor},
+    )
+    if not passed:
+        _move(
+            nomination,
+            S.NOT_CONTINUING,
+            actor=actor,
+            reason=_("Exit test %(score)s below the pass mark %(mark)s.")
+            % {"score": score, "mark": pass_mark},
+        )
+    return result
+
+
+def nominations_follow_course(*, actor: User, course: Course, to_status: str) -> None:
+    """Move members with their course: departed, completed, or withdrawn when cancelled."""
+    moves = {
+        CourseStatus.DEPARTED: ((S.APPROVED,), S.DEPARTED),
+        CourseStatus.COMPLETED: ((S.DEPARTED,), S.COMPLETED),
+        CourseStatus.CANCELLED: ((S.DRAFT, S.SUBMITTED, S.WAITLISTED, S.APPROVED), S.WITHDRAWN),
+    }
+    if to_status not in moves:
+        return
+    sources, target = moves[to_status]
+    if to_status == CourseStatus.DEPARTED and course.phases.exists():
+        missing = course.nominations.filter(status=S.APPROVED, gate_result__isnull=True)
+        if missing.exists():
+            raise ValidationError(
+                _("Record the exit test of every member before the course goes abroad.")
+            )
+    reason = _("The course is %(status)s.") % {"status": CourseStatus(to_status).label.lower()}
+    for nomination in course.nominations.select_for_update().filter(status__in=sources):
+        _move(nomination, target, actor=actor, reason=reason)
