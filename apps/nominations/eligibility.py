@@ -19,7 +19,7 @@ from apps.cadres.models import Cadre, LanguageSkill
 from apps.programme.models import RuleSetting, TrainingForm
 
 from .choices import ACTIVE_STATUSES, ATTENDED_STATUSES, OUTCOME_ORDER, Outcome
-from .quota import quota_for
+from .quota import quotas_for
 
 KL_24 = "KL §2.4"
 DEFAULT_LANGUAGE_LEVEL = "B2"
@@ -89,10 +89,7 @@ class EligibilityContext:
         return (setting.severity if setting and setting.severity else default) or default
 
     def quota(self, agency, form: TrainingForm, year: int) -> int | None:
-        key = (agency.pk, form.code, year)
-        if key not in self.quota_cache:
-            self.quota_cache[key] = quota_for(agency=agency, form_code=form.code, year=year)
-        return self.quota_cache[key]
+        return self.quota_cache.get((agency.pk, form.code, year))
 
 
 def build_context(candidates: list[Candidate]) -> EligibilityContext:
@@ -140,6 +137,11 @@ def build_context(candidates: list[Candidate]) -> EligibilityContext:
         for row in used:
             key = (row["agency_id"], row["course__form_id"], row["course__start__year"])
             quota_used[key] = row["n"]
+    quota_keys = {
+        (c.agency, forms[c.course.form_id].code, c.course.start.year)
+        for c in candidates
+        if c.agency is not None
+    }
     return EligibilityContext(
         settings={s.code: s for s in RuleSetting.objects.all()},
         forms=forms,
@@ -147,6 +149,7 @@ def build_context(candidates: list[Candidate]) -> EligibilityContext:
         languages=languages,
         history=history,
         quota_used=quota_used,
+        quota_cache=quotas_for(quota_keys),
     )
 
 

@@ -68,3 +68,38 @@ def quota_release(*, agency, form_code: str, year: int) -> None:
     quota = _nearest(rows, agency) if rows is not None else None
     if quota is not None:
         type(quota).objects.filter(pk=quota.pk, used__gt=0).update(used=F("used") - 1)
+
+
+def quotas_for(keys) -> dict[tuple[int, str, int], int | None]:
+    """``quota_for`` of many (agency, form code, year) at once, in a few queries whatever their
+    number (one per year for the approved plan, one for the quota rows)."""
+    keys = list(keys)
+    answer: dict[tuple[int, str, int], int | None] = {
+        (agency.pk, code, year): None for agency, code, year in keys
+    }
+    if not keys or not apps.is_installed("apps.planning"):
+        return answer
+    from apps.planning.models import Quota
+    from apps.planning.selectors import approved_plan
+
+    plans = {year: approved_plan(year) for year in {year for _a, _c, year in keys}}
+    plan_ids = {plan.pk: year for year, plan in plans.items() if plan is not None}
+    if not plan_ids:
+        return answer
+    chains = {agency.pk: [*agency.ancestor_ids, agency.pk] for agency, _c, _y in keys}
+    wanted = {pk for chain in chains.values() for pk in chain}
+    places: dict[tuple[int, int, str], int] = {}
+    for plan_id, agency_id, code, value in Quota.objects.filter(
+        plan_id__in=plan_ids, agency_id__in=wanted, form__code__in={c for _a, c, _y in keys}
+    ).values_list("plan_id", "agency_id", "form__code", "places"):
+        places[(plan_ids[plan_id], agency_id, code)] = value
+    for agency, code, year in keys:
+        if plans.get(year) is None:
+            continue
+        found = 0
+        for agency_id in reversed(chains[agency.pk]):
+            if (year, agency_id, code) in places:
+                found = places[(year, agency_id, code)]
+                break
+        answer[(agency.pk, code, year)] = found
+    return answer

@@ -1,0 +1,235 @@
+"""Each rule alone (table-driven), then the engine on combinations and its query count."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from apps.cadres.tests.factories import CadreFactory, LanguageSkillFactory, _level
+from apps.courses.tests.factories import CourseFactory, form
+from apps.nominations.eligibility import (
+    Candidate,
+    build_context,
+    evaluate,
+    overall,
+    rule_date_clash,
+    rule_language_level,
+    rule_position_level,
+    rule_quota,
+    rule_retirement,
+    rule_same_form,
+    rule_uses_language,
+)
+from apps.nominations.services import quota_holder
+from apps.nominations.tests.factories import NominationFactory
+
+pytestmark = pytest.mark.django_db
+
+START = datetime.date(2026, 6, 1)
+
+
+def _course(form_code="SHORT", **kwargs):
+    return CourseFactory(
+        form=form(form_code), start=START, end=START + datetime.timedelta(days=13), **kwargs
+    )
+
+
+def _run(rule, cadre, course):
+    candidate = Candidate(cadre, course, quota_holder(cadre))
+    return rule(candidate, build_context([candidate]))
+
+
+@pytest.mark.parametrize(
+    ("form_code", "level", "code", "outcome", "words"),
+    [
+        ("SHORT", "TW_MANAGED", "R1", "pass", "is eligible for"),
+        ("SHORT", "DEPARTMENT_CENTRAL", "R1", "pass", "is eligible for"),
+        (
+            "SHORT",
+            "DEPARTMENT_LOCAL",
+            "R1",
+            "fail",
+            "is not among those eligible for bồi dưỡng ngắn hạn",
+        ),
+        ("SHORT", "OTHER", "R1", "fail", "is not among those eligible"),
+        ("MEDIUM", "DEPARTMENT_LOCAL", "R2", "pass", "is eligible for bồi dưỡng trung hạn"),
+        ("MEDIUM", "OTHER", "R2", "fail", "is not among those eligible"),
+    ],
+)
+def test_position_level_rule(form_code, level, code, outcome, words):
+    cadre = CadreFactory(position_level=_level(level), position_title="Phó Giám đốc Sở")
+    result = _run(rule_position_level, cadre, _course(form_code))
+    assert (result.code, result.outcome, result.source) == (code, outcome, "KL §2.4")
+    assert words in result.message
+    assert "'Phó Giám đốc Sở'" in result.message
+    assert result.message.endswith("(KL §2.4)")
+
+
+def test_position_level_rule_does_not_apply_to_language_courses():
+    assert _run(rule_position_level, CadreFactory(), _course("LANGUAGE")) is None
+
+
+@pytest.mark.parametrize(
+    ("skills", "course_kwargs", "outcome", "words"),
+    [
+        ([("en", "B2")], {}, "pass", "meets the course's B2"),
+        ([("en", "C1")], {}, "pass", "meets"),
+        ([("en", "B1")], {}, "fail", "B1 is below the B2"),
+        ([], {}, "fail", "No foreign language level recorded"),
+        ([("en", "B2")], {"min_language_level": "C1"}, "fail", "below the C1"),
+        ([("en", "C1"), ("fr", "A2")], {"language": "fr"}, "fail", "A2 is below"),
+        ([("fr", "B2")], {"language": "fr"}, "pass", "meets"),
+    ],
+)
+def test_language_level_rule(skills, course_kwargs, outcome, words):
+    cadre = CadreFactory(position_level=_level("DEPARTMENT_LOCAL"))
+    for language, level in skills:
+        LanguageSkillFactory(cadre=cadre, language=language, level=level)
+    result = _run(rule_language_level, cadre, _course("MEDIUM", **course_kwargs))
+    assert (result.code, result.outcome) == ("R2", outcome)
+    assert words in result.message
+
+
+def test_language_level_rule_does_not_apply_to_short_courses():
+    assert _run(rule_language_level, CadreFactory(), _course("SHORT")) is None
+
+
+@pytest.mark.parametrize(("uses", "outcome"), [(True, "pass"), (False, "fail")])
+def test_language_course_needs_regular_use_of_a_language(uses, outcome):
+    result = _run(rule_uses_language, CadreFactory(uses_foreign_language=uses), _course("LANGUAGE"))
+    assert (result.code, result.outcome, result.source) == ("R3", outcome, "KL §2.4")
+
+
+@pytest.mark.parametrize(
+    ("retires", "outcome", "words"),
+    [
+        (datetime.date(2031, 1, 31), "pass", "Expected to retire in 01/2031"),
+        (datetime.date(2028, 6, 30), "pass", "24 months after"),
+        (datetime.date(2028, 5, 31), "warning", "under 2 years of service left"),
+        (datetime.date(2027, 1, 31), "warning", "only 7 months"),
+        (None, "warning", "No expected retirement date"),
+    ],
+)
+def test_retirement_rule(retires, outcome, words, reference_data):
+    cadre = CadreFactory(expected_retirement=retires)
+    result = _run(rule_retirement, cadre, _course())
+    assert (result.code, result.outcome) == ("R5", outcome)
+    assert words in result.message
+    assert "retirement_min_years = 2" in result.source
+
+
+@pytest.mark.parametrize(
+    ("earlier_form", "ended", "status", "outcome"),
+    [
+        ("SHORT", datetime.date(2024, 6, 14), "completed", "warning"),
+        ("SHORT", datetime.date(2023, 6, 2), "completed", "warning"),
+        ("SHORT", datetime.date(2023, 5, 31), "completed", "pass"),
+        ("SHORT", datetime.date(2025, 1, 10), "withdrawn", "pass"),
+        ("MEDIUM", datetime.date(2025, 1, 10), "completed", "pass"),
+    ],
+)
+def test_same_form_rule(earlier_form, ended, status, outcome, reference_data):
+    cadre = CadreFactory()
+    earlier = CourseFactory(
+        form=form(earlier_form), start=ended - datetime.timedelta(days=13), end=ended, code="OLD-1"
+    )
+    NominationFactory(cadre=cadre, course=earlier, status=status)
+    result = _run(rule_same_form, cadre, _course())
+    assert (result.code, result.outcome) == ("R6", outcome)
+    if outcome == "warning":
+        assert "course OLD-1 ended on" in result.message
+        assert "same_form_repeat_years = 3" in result.source
+
+
+@pytest.mark.parametrize(
+    ("other_start", "status", "outcome"),
+    [
+        (START + datetime.timedelta(days=5), "approved", "fail"),
+        (START - datetime.timedelta(days=13), "submitted", "fail"),
+        (START - datetime.timedelta(days=14), "approved", "pass"),
+        (START + datetime.timedelta(days=5), "rejected", "pass"),
+        (START + datetime.timedelta(days=14), "approved", "pass"),
+    ],
+)
+def test_date_clash_rule(other_start, status, outcome, reference_data):
+    cadre = CadreFactory()
+    other = CourseFactory(
+        start=other_start, end=other_start + datetime.timedelta(days=13), code="CLASH-1"
+    )
+    NominationFactory(cadre=cadre, course=other, status=status)
+    result = _run(rule_date_clash, cadre, _course())
+    assert (result.code, result.outcome) == ("R7", outcome)
+    if outcome == "fail":
+        assert "clash with course CLASH-1" in result.message
+
+
+def test_quota_rule_warns_when_no_plan_gives_a_quota():
+    result = _run(rule_quota, CadreFactory(), _course())
+    assert (result.code, result.outcome) == ("R8", "warning")
+    assert "No quota of" in result.message
+
+
+def test_quota_rule_fails_when_the_quota_is_used(monkeypatch):
+    monkeypatch.setattr(
+        "apps.nominations.eligibility.quotas_for",
+        lambda keys: {(a.pk, f, y): 1 for a, f, y in keys},
+    )
+    cadre = CadreFactory()
+    NominationFactory(cadre=CadreFactory(agency=cadre.agency), course=_course(), status="approved")
+    result = _run(rule_quota, cadre, _course())
+    assert (result.code, result.outcome) == ("R8", "fail")
+    assert "already used all 1" in result.message
+
+
+def test_engine_combines_the_rules_and_the_worst_outcome_wins(reference_data, monkeypatch):
+    monkeypatch.setattr(
+        "apps.nominations.eligibility.quotas_for",
+        lambda keys: {(a.pk, f, y): 10 for a, f, y in keys},
+    )
+    cadre = CadreFactory(
+        position_level=_level("DEPARTMENT_CENTRAL"), expected_retirement=datetime.date(2035, 1, 1)
+    )
+    course = _course()
+    [results] = evaluate([Candidate(cadre, course, quota_holder(cadre))])
+    assert [(r.code, r.outcome) for r in results] == [
+        ("R1", "pass"),
+        ("R5", "pass"),
+        ("R6", "pass"),
+        ("R7", "pass"),
+        ("R8", "pass"),
+    ]
+    assert overall(results) == "pass"
+    cadre.expected_retirement = datetime.date(2027, 1, 1)
+    [results] = evaluate([Candidate(cadre, course, quota_holder(cadre))])
+    assert overall(results) == "warning"
+    cadre.position_level = _level("OTHER")
+    [results] = evaluate([Candidate(cadre, course, quota_holder(cadre))])
+    assert overall(results) == "fail"
+
+
+def test_engine_query_count_does_not_grow_with_the_number_of_candidates(reference_data):
+    course = _course()
+    cadres = [CadreFactory() for _ in range(12)]
+    for cadre in cadres:
+        LanguageSkillFactory(cadre=cadre)
+    candidates = [Candidate(cadre, course, quota_holder(cadre)) for cadre in cadres]
+    with CaptureQueriesContext(connection) as one:
+        evaluate(candidates[:1])
+    with CaptureQueriesContext(connection) as many:
+        evaluate(candidates)
+    assert len(many) == len(one)
+
+
+def test_messages_are_rendered_in_the_reader_language():
+    cadre = CadreFactory(
+        position_level=_level("DEPARTMENT_LOCAL"), position_title="Phó Giám đốc Sở"
+    )
+    result = _run(rule_position_level, cadre, _course("SHORT"))
+    with translation.override("vi"):
+        message = result.message
+    assert message == (
+        "Chức vụ 'Phó Giám đốc Sở' (Lãnh đạo cấp sở ở địa phương) không thuộc đối tượng "
+        "bồi dưỡng ngắn hạn (KL §2.4)"
+    )
