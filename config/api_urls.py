@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("apps.agencies.api.urls")),
     path("", include("apps.cadres.api.urls")),
     path("", include("apps.programme.api.urls")),
+    path("", include("apps.planning.api.urls")),
     path("", include("apps.courses.api.urls")),
     path("", include("apps.nominations.api.urls")),
 ]

@@ -68,6 +68,7 @@ def same(status, anonymous=LOGIN):
 POST_ONLY = same(NOT_ALLOWED)
 PLAN_READERS = row(agency_officer=FORBIDDEN, participant=FORBIDDEN)
 API_REGISTRY = row(anonymous=401, participant=FORBIDDEN)
+API_PLAN_READERS = row(anonymous=401, agency_officer=FORBIDDEN, participant=FORBIDDEN)
 
 # name → (kwargs builder, expected statuses)
 EXPECTED = {
@@ -224,6 +225,23 @@ EXPECTED = {
             ("quota_list", None, REGISTRY),
         ]
     },
+    "planning-needs-list": (None, API_REGISTRY),
+    "planning-needs-detail": (lambda w: {"pk": w["registration"].pk}, API_REGISTRY),
+    "planning-plan-list": (None, API_PLAN_READERS),
+    "planning-plan-detail": (lambda w: {"pk": w["plan"].pk}, API_PLAN_READERS),
+    "planning-plan-transition": (
+        lambda w: {"pk": w["revision"].pk},
+        row(
+            anonymous=401,
+            steering_admin=NOT_ALLOWED,
+            agency_officer=FORBIDDEN,
+            finance_officer=NOT_ALLOWED,
+            auditor=NOT_ALLOWED,
+            participant=FORBIDDEN,
+        ),
+    ),
+    "planning-quota-list": (None, API_REGISTRY),
+    "planning-quota-detail": (lambda w: {"pk": w["plan"].quotas.get().pk}, API_REGISTRY),
     "api_schema": (None, row(anonymous=401)),
     "agency-list": (None, API_REGISTRY),
     "agency-detail": (lambda w: {"pk": w["ministry"].pk}, API_REGISTRY),
