@@ -1,0 +1,91 @@
+"""Course pages: list with constant queries, create, detail, programme, documents."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from apps.courses.models import Course
+from apps.courses.tests.factories import AgendaItemFactory, CourseFactory, group
+from apps.programme.models import TrainingForm
+
+pytestmark = pytest.mark.django_db
+
+
+def test_course_list_uses_a_constant_number_of_queries(client_for, steering_admin, reference_data):
+    client = client_for(steering_admin)
+    CourseFactory()
+    client.get(reverse("courses:course_list"))
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("courses:course_list"))
+    for _ in range(12):
+        CourseFactory()
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(reverse("courses:course_list"))
+    assert response.status_code == 200
+    assert len(many) == len(few)
+
+
+def test_officer_creates_a_decentralised_course(
+    client_for, agency_officer, ministry, reference_data
+):
+    response = client_for(agency_officer).post(
+        reverse("courses:course_create"),
+        {
+            "title": "Kỹ năng lãnh đạo",
+            "form": TrainingForm.objects.get(code="SHORT").pk,
+            "content_group": group(4).pk,
+            "countries": "Hàn Quốc",
+            "start": "01/10/2026",
+            "end": "14/10/2026",
+            "modality": "BLENDED",
+            "capacity": "18",
+            "organiser": ministry.pk,
+        },
+    )
+    course = Course.objects.get()
+    assert response.status_code == 302
+    assert (course.organiser, course.modality, course.status) == (ministry, "BLENDED", "planned")
+
+
+def test_end_before_start_is_shown_inline(client_for, steering_admin, reference_data):
+    response = client_for(steering_admin).post(
+        reverse("courses:course_create"),
+        {
+            "title": "x",
+            "form": TrainingForm.objects.get(code="SHORT").pk,
+            "content_group": group(1).pk,
+            "countries": "Lào",
+            "start": "10/10/2026",
+            "end": "01/10/2026",
+            "modality": "IN_PERSON",
+            "capacity": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "The end date is before the start date." in response.text
+    assert not Course.objects.exists()
+
+
+def test_detail_and_printable_programme_show_the_agenda(client_for, auditor, reference_data):
+    course = CourseFactory()
+    AgendaItemFactory(course=course, title="Khảo sát Khu công nghệ cao", kind="FIELD_VISIT")
+    client = client_for(auditor)
+    assert "Khảo sát Khu công nghệ cao" in client.get(course.get_absolute_url()).text
+    page = client.get(reverse("courses:course_programme", args=[course.pk]))
+    assert "Khảo sát Khu công nghệ cao" in page.text
+    docx = client.get(reverse("courses:programme_docx", args=[course.pk]))
+    assert docx["Content-Disposition"].endswith('.docx"')
+
+
+def test_admin_moves_the_course_and_an_illegal_move_is_refused(
+    client_for, steering_admin, reference_data
+):
+    course = CourseFactory(status="planned")
+    client = client_for(steering_admin)
+    client.post(reverse("courses:course_transition", args=[course.pk]), {"to_status": "completed"})
+    course.refresh_from_db()
+    assert course.status == "planned"
+    client.post(reverse("courses:course_transition", args=[course.pk]), {"to_status": "open"})
+    course.refresh_from_db()
+    assert course.status == "open"

@@ -1,0 +1,176 @@
+"""Pages of nominations: nominate with an immediate result, review, participant views, exports."""
+
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from apps.cadres.tests.factories import CadreFactory, _level
+from apps.courses.tests.factories import AgendaItemFactory, CourseFactory
+from apps.nominations.models import Nomination
+from apps.nominations.tests.factories import NominationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def course(reference_data):
+    return CourseFactory(capacity=3, title="Chính phủ số")
+
+
+@pytest.fixture
+def cadre(ministry_unit):
+    return CadreFactory(
+        agency=ministry_unit,
+        full_name="Đỗ Văn Ứng Viên",
+        position_level=_level("DEPARTMENT_CENTRAL"),
+        expected_retirement=datetime.date(2040, 1, 1),
+    )
+
+
+def test_officer_finds_a_cadre_without_accents_and_checks_eligibility(
+    client_for, agency_officer, course, cadre
+):
+    client = client_for(agency_officer)
+    response = client.get(
+        reverse("nominations:nominate", args=[course.pk]),
+        {"q": "do van ung"},
+        headers={"HX-Request": "true", "HX-Target": "cadre-results"},
+    )
+    assert "Đỗ Văn Ứng Viên" in response.text
+    response = client.get(reverse("nominations:eligibility_check", args=[course.pk, cadre.pk]))
+    assert response.status_code == 200
+    assert 'data-rule="R1" data-outcome="pass"' in response.text
+    assert 'data-rule="R8" data-outcome="warning"' in response.text
+    assert "confirm_warnings" in response.text
+
+
+def test_officer_cannot_check_a_cadre_of_another_agency(
+    client_for, agency_officer, course, other_agency
+):
+    other = CadreFactory(agency=other_agency)
+    response = client_for(agency_officer).get(
+        reverse("nominations:eligibility_check", args=[course.pk, other.pk])
+    )
+    assert response.status_code == 404
+
+
+def test_nominate_then_admin_approves_from_the_course_page(
+    client, client_for, agency_officer, steering_admin, course, cadre
+):
+    response = client_for(agency_officer).post(
+        reverse("nominations:nomination_create", args=[course.pk, cadre.pk]),
+        {"confirm_warnings": "on"},
+    )
+    nomination = Nomination.objects.get()
+    assert response.status_code == 302
+    assert nomination.status == "submitted"
+    client.logout()
+    admin = client_for(steering_admin)
+    page = admin.get(course.get_absolute_url())
+    assert "Đỗ Văn Ứng Viên" in page.text
+    assert reverse("nominations:nomination_decide", args=[nomination.pk]) in page.text
+    admin.post(
+        reverse("nominations:nomination_decide", args=[nomination.pk]),
+        {"decision": "approved", "next": course.get_absolute_url()},
+    )
+    nomination.refresh_from_db()
+    assert nomination.status == "approved"
+
+
+def test_warning_without_confirmation_stays_a_draft(client_for, agency_officer, course, cadre):
+    client_for(agency_officer).post(
+        reverse("nominations:nomination_create", args=[course.pk, cadre.pk])
+    )
+    assert Nomination.objects.get().status == "draft"
+
+
+def test_override_is_shown_on_the_list_detail_and_export(
+    client_for, steering_admin, course, ministry_unit
+):
+    nomination = NominationFactory(
+        course=course,
+        cadre=CadreFactory(agency=ministry_unit, full_name="Ngoại Lệ"),
+        status="submitted",
+        outcome="fail",
+        override_reason="Được Ban Bí thư đồng ý",
+        override_by=steering_admin,
+    )
+    client = client_for(steering_admin)
+    assert "Được Ban Bí thư đồng ý" in client.get(nomination.get_absolute_url()).text
+    assert "Override" in client.get(reverse("nominations:nomination_list")).text
+    assert "Được Ban Bí thư đồng ý" in client.get(course.get_absolute_url()).text
+    response = client.get(reverse("nominations:nomination_export"))
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = list(sheet.values)
+    assert rows[1][1] == "Ngoại Lệ"
+    assert rows[1][10] == "Được Ban Bí thư đồng ý"
+
+
+def test_list_query_count_does_not_grow(
+    client_for, steering_admin, course, django_assert_max_num_queries
+):
+    client = client_for(steering_admin)
+    for _ in range(3):
+        NominationFactory(course=course)
+    client.get(reverse("nominations:nomination_list"))
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("nominations:nomination_list"))
+    for _ in range(15):
+        NominationFactory(course=course)
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("nominations:nomination_list"))
+    assert len(many) == len(few)
+
+
+def test_participant_sees_own_courses_with_agenda_and_documents(
+    client_for, participant, own_cadre, steering_admin, course
+):
+    AgendaItemFactory(course=course, title="Thăm Quốc hội")
+    NominationFactory(course=course, cadre=own_cadre, status="approved")
+    from apps.courses.documents import decision_issue
+
+    issued = decision_issue(actor=steering_admin, course=course)
+    page = client_for(participant).get(reverse("courses:my_courses"))
+    assert "Chính phủ số" in page.text
+    assert "Thăm Quốc hội" in page.text
+    assert issued.reference in page.text
+    download = client_for(participant).get(reverse("courses:document_download", args=[issued.pk]))
+    assert download.status_code == 200
+
+
+def test_participant_cannot_open_another_course(client_for, participant, reference_data):
+    other = CourseFactory()
+    assert client_for(participant).get(other.get_absolute_url()).status_code == 404
+
+
+def test_api_lists_only_the_officer_scope(api_for, agency_officer, other_agency, course, cadre):
+    NominationFactory(course=course, cadre=cadre)
+    NominationFactory(course=course, cadre=CadreFactory(agency=other_agency))
+    data = api_for(agency_officer).get("/api/nominations/").json()
+    assert [row["cadre_name"] for row in data["results"]] == ["Đỗ Văn Ứng Viên"]
+
+
+def test_api_nominates_with_the_same_rules(api_for, agency_officer, other_agency, course, cadre):
+    client = api_for(agency_officer)
+    response = client.post(
+        "/api/nominations/",
+        {"course": course.pk, "cadre": cadre.pk, "confirm_warnings": True},
+        format="json",
+    )
+    assert response.status_code == 201
+    assert response.json()["status"] == "submitted"
+    again = client.post(
+        "/api/nominations/", {"course": course.pk, "cadre": cadre.pk}, format="json"
+    )
+    assert again.status_code == 400
+    foreign = CadreFactory(agency=other_agency)
+    response = client.post(
+        "/api/nominations/", {"course": course.pk, "cadre": foreign.pk}, format="json"
+    )
+    assert response.status_code == 403
