@@ -261,6 +261,10 @@ class Consolidation:
         return sum(self.totals)
 
     @property
+    def threshold_percent(self) -> int:
+        return int(self.threshold * 100)
+
+    @property
     def flagged(self) -> int:
         return sum(1 for row in self.rows if row.flag)
 

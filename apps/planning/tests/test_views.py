@@ -256,3 +256,9 @@ def test_the_home_page_shows_the_plan_chart(reference_data, steering_admin, clie
     make_plan(year=timezone.localdate().year, by=steering_admin, capacity={"SHORT": 10})
     page = client_for(steering_admin).get(reverse("core:home")).content.decode()
     assert 'id="plan-chart-data"' in page
+
+
+def test_planning_pages_render_in_vietnamese(settings, call, steering_admin, client_for):
+    settings.LANGUAGE_CODE = "vi"
+    page = client_for(steering_admin).get(reverse("planning:consolidation", args=[2027]))
+    assert "Tổng hợp nhu cầu năm 2027" in page.content.decode()
