@@ -35,7 +35,6 @@ NAVIGATION = [
         (Role.STEERING_ADMIN, Role.AGENCY_OFFICER, Role.FINANCE_OFFICER, Role.AUDITOR),
     ),
     (_("My courses"), "courses:my_courses", (Role.PARTICIPANT,)),
-    (_("Import"), "cadres:import_list", (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)),
     (
         _("Programme settings"),
         "programme:settings",
