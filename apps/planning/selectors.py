@@ -269,6 +269,18 @@ class Consolidation:
         return sum(1 for row in self.rows if row.flag)
 
 
+#: What the consolidation page and its export read of a registration.
+CONSOLIDATION_FIELDS = (
+    "id",
+    "agency_id",
+    "topics",
+    "preferred_countries",
+    "justification",
+    "agency__name",
+    "agency__path",
+)
+
+
 def consolidation(*, year: int) -> Consolidation:
     """Every agency's request for ``year`` against the targets, in a fixed number of queries."""
     forms = list(TrainingForm.objects.order_by("pk"))
@@ -278,20 +290,21 @@ def consolidation(*, year: int) -> Consolidation:
     registrations = list(
         NeedsRegistration.objects.filter(call__year=year)
         .select_related("agency")
+        .only(*CONSOLIDATION_FIELDS)
         .order_by("agency__path")
     )
-    lines = (
-        NeedsLine.objects.filter(registration__call__year=year)
-        .values_list("registration_id", "form_id", "content_group_id")
-        .annotate(total=Sum("places"))
-        .order_by()
-    )
+    lines = NeedsLine.objects.filter(registration__call__year=year).order_by()
     form_index = {form.pk: i for i, form in enumerate(forms)}
     group_index = {group.pk: i for i, group in enumerate(groups)}
     per_registration: dict[int, list[int]] = defaultdict(lambda: [0] * len(forms))
     per_group = [[0] * len(forms) for _group in groups]
-    for registration_id, form_id, group_id, total in lines:
+    for registration_id, form_id, total in lines.values_list("registration_id", "form_id").annotate(
+        total=Sum("places")
+    ):
         per_registration[registration_id][form_index[form_id]] += total
+    for group_id, form_id, total in lines.values_list("content_group_id", "form_id").annotate(
+        total=Sum("places")
+    ):
         per_group[group_index[group_id]][form_index[form_id]] += total
     realism = realism_by_agency(
         agency_ids=NeedsRegistration.objects.filter(call__year=year).values("agency_id"),
