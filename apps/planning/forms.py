@@ -62,12 +62,15 @@ class RegistrationForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"class": "form-select", "size": 6}),
     )
 
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, agency, registration=None, **kwargs):
-        initial = {}
+        initial = {"version": -1}
         self.training_forms = list(TrainingForm.objects.order_by("pk"))
         self.groups = list(ContentGroup.objects.order_by("code"))
         if registration is not None:
             initial = {
+                "version": registration.version,
                 "topics": registration.topics,
                 "preferred_countries": registration.preferred_countries,
                 "justification": registration.justification,

@@ -131,11 +131,14 @@ def needs_register(
     preferred_countries: str = "",
     justification: str = "",
     candidates: Iterable[Cadre] = (),
+    version: int | None = None,
 ) -> NeedsRegistration:
     """Create or update the agency's registration for the call (a second one merges into it).
 
     ``places`` maps (form id, content group id) to a number of places; a line set to 0 is
-    removed. Refused after the deadline unless a steering admin reopened the agency.
+    removed. Refused after the deadline unless a steering admin reopened the agency, and when
+    ``version`` (the one the form was opened with) is no longer current: someone else saved in
+    between and their changes would be lost.
     """
     if actor.role not in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER):
         raise PermissionDenied(_("Your role cannot register needs."))
@@ -149,6 +152,14 @@ def needs_register(
     registration = (
         NeedsRegistration.objects.select_for_update().filter(call=call, agency=agency).first()
     )
+    if version is not None and registration is not None and registration.version != version:
+        raise ValidationError(
+            _(
+                "The needs of %(agency)s were changed by someone else after you opened the "
+                "form. Nothing was saved: reload the page to see their changes."
+            )
+            % {"agency": agency}
+        )
     if not selectors.registration_is_open(registration, call):
         raise ValidationError(
             _(

@@ -144,6 +144,7 @@ def registration_edit(request, pk):
                 preferred_countries=form.cleaned_data["preferred_countries"],
                 justification=form.cleaned_data["justification"],
                 candidates=form.cleaned_data["candidates"],
+                version=form.cleaned_data["version"],
             )
         except ValidationError as error:
             _add_errors(form, error)

@@ -393,3 +393,18 @@ def test_releasing_unused_quotas_fills_the_pool(
             places=1,
             reason="Hết chỗ",
         )
+
+
+def test_a_stale_form_does_not_overwrite_someone_elses_changes(call, agency_officer, ministry):
+    first = services.needs_register(
+        actor=agency_officer, call=call, agency=ministry, places=places(SHORT=5), version=-1
+    )
+    services.needs_register(
+        actor=agency_officer, call=call, agency=ministry, places=places(SHORT=6), version=0
+    )
+    with pytest.raises(ValidationError) as error:
+        services.needs_register(
+            actor=agency_officer, call=call, agency=ministry, places=places(SHORT=9), version=0
+        )
+    assert "changed by someone else" in str(error.value)
+    assert first.lines.get().places == 6
