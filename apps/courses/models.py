@@ -190,6 +190,15 @@ class Course(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=CourseStatus.choices, default=CourseStatus.PLANNED
     )
+    planned_course = models.ForeignKey(
+        "planning.PlannedCourse",
+        verbose_name=_("planned course"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="courses",
+        help_text=_("The course of the approved annual plan this course carries out, if any."),
+    )
     note = models.TextField(_("note"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -351,8 +351,11 @@ def rule_date_clash(candidate: Candidate, ctx: EligibilityContext) -> RuleResult
 
 
 def rule_quota(candidate: Candidate, ctx: EligibilityContext) -> RuleResult | None:
-    """R8: the nominating agency stays within its quota for the form and year."""
-    if candidate.agency is None:
+    """R8: the nominating agency stays within its quota for the form and year.
+
+    A decentralised course (organised and paid by an agency, KL §2.5) uses no quota of the plan.
+    """
+    if candidate.agency is None or candidate.course.organiser_id:
         return None
     form = _form(candidate, ctx)
     year = candidate.course.start.year
