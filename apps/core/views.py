@@ -5,9 +5,11 @@ import io
 import os
 
 import django_filters
+import django_filters.widgets
 import django_tables2 as tables
 import qrcode
 import qrcode.image.svg
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
@@ -148,9 +150,24 @@ def health(request):
 
 
 class AuditFilter(django_filters.FilterSet):
-    action = django_filters.CharFilter(label=gettext_lazy("Action"), lookup_expr="startswith")
-    actor__username = django_filters.CharFilter(label=gettext_lazy("User name"))
-    at = django_filters.DateFromToRangeFilter(label=gettext_lazy("Date"))
+    action = django_filters.CharFilter(
+        label=gettext_lazy("Action"),
+        lookup_expr="startswith",
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+    )
+    actor__username = django_filters.CharFilter(
+        label=gettext_lazy("User name"),
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+    )
+    at = django_filters.DateFromToRangeFilter(
+        label=gettext_lazy("Date"),
+        widget=django_filters.widgets.RangeWidget(
+            attrs={
+                "class": "form-control form-control-sm d-inline-block w-auto",
+                "placeholder": "dd/mm/yyyy",
+            }
+        ),
+    )
 
     class Meta:
         model = AuditEntry
