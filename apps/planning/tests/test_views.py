@@ -262,3 +262,27 @@ def test_planning_pages_render_in_vietnamese(settings, call, steering_admin, cli
     settings.LANGUAGE_CODE = "vi"
     page = client_for(steering_admin).get(reverse("planning:consolidation", args=[2027]))
     assert "Tổng hợp nhu cầu năm 2027" in page.content.decode()
+
+
+@pytest.mark.parametrize("count", [3, 20])
+def test_list_pages_use_a_constant_number_of_queries(
+    reference_data, steering_admin, call, client_for, django_assert_max_num_queries, count
+):
+    quotas = {}
+    for n in range(count):
+        agency = AgencyFactory(code=f"TL{n}", name=f"Tỉnh {n}", kind="tinh")
+        make_registration(call=call, agency=agency, by=steering_admin, places={"SHORT": 1})
+        quotas[(agency, "SHORT")] = 1
+    make_plan(
+        year=2027, by=steering_admin, status="approved", capacity={"SHORT": 40}, quotas=quotas
+    )
+    client = client_for(steering_admin)
+    for url in [
+        reverse("planning:quota_list"),
+        reverse("planning:call_detail", args=[call.pk]),
+        reverse("planning:plan_list"),
+        reverse("planning:call_list"),
+    ]:
+        client.get(url)
+        with django_assert_max_num_queries(12):
+            assert client.get(url).status_code == 200
