@@ -71,3 +71,21 @@ def nominable_cadres(*, fetched_by, search: str = "", limit: int = 20) -> list[C
     else:
         queryset = queryset.filter(search_key__contains=key)
     return list(queryset.order_by("search_key", "pk")[:limit])
+
+
+#: Nominations that took a place on a course that went ahead (the "actual" of the plan).
+SENT_STATUSES = (
+    NominationStatus.DEPARTED,
+    NominationStatus.COMPLETED,
+    NominationStatus.NOT_COMPLETED,
+)
+
+
+def places_taken_by_form(*, year: int) -> dict[str, int]:
+    """Cadres sent per form code on courses starting in ``year`` (one grouped query)."""
+    rows = (
+        Nomination.objects.filter(course__start__year=year, status__in=SENT_STATUSES)
+        .values_list("course__form__code")
+        .annotate(n=Count("pk"))
+    )
+    return dict(rows)

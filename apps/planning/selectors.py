@@ -75,7 +75,11 @@ def plan_actuals(year: int) -> dict[str, int]:
     with a count of departed/completed nominations per course form for the year (one grouped
     query), keeping the signature; the dashboard and its tests read it from here.
     """
-    return dict.fromkeys(TrainingForm.objects.values_list("code", flat=True), 0)
+    from apps.nominations.selectors import places_taken_by_form
+
+    actuals = dict.fromkeys(TrainingForm.objects.values_list("code", flat=True), 0)
+    actuals.update(places_taken_by_form(year=year))
+    return actuals
 
 
 # --- calls and registrations ---------------------------------------------------------------------

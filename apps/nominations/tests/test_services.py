@@ -245,3 +245,12 @@ def test_gate_stops_members_below_the_pass_mark(
     passing.refresh_from_db()
     failing.refresh_from_db()
     assert (passing.status, failing.status) == ("departed", "not_continuing")
+
+
+def test_plan_actuals_count_the_cadres_sent(reference_data):
+    from apps.planning.selectors import plan_actuals
+
+    course = CourseFactory(start=datetime.date(2025, 3, 1), end=datetime.date(2025, 3, 14))
+    for status in ("completed", "completed", "departed", "rejected", "withdrawn"):
+        NominationFactory(course=course, status=status)
+    assert plan_actuals(2025) == {"SHORT": 3, "MEDIUM": 0, "LANGUAGE": 0}
