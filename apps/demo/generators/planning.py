@@ -244,7 +244,7 @@ class PlanningGenerator(Generator):
                     PlannedCourse(
                         plan=plan,
                         form=forms[code],
-                        content_group=groups[n % len(groups)],
+                        content_group=groups[(n // 4 + n) % len(groups)],
                         topic=LANGUAGE_TOPIC if code == "LANGUAGE" else TOPICS[n % len(TOPICS)],
                         country=rng.choice(COUNTRIES[code]),
                         quarter=1 + n % 4,

@@ -32,7 +32,7 @@ def consolidation_rows(data):
         out.append(
             format_html(
                 '<tr><td><a href="{}">{}</a></td>{}<td class="text-end fw-bold">{}</td>'
-                '<td class="text-end">{}</td><td>{}</td></tr>',
+                '<td class="text-end text-nowrap">{}</td><td>{}</td></tr>',
                 detail.format(registration.pk),
                 registration.agency.name,
                 # whole numbers only: nothing to escape
