@@ -20,6 +20,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--nominees", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--anyone",
+        action="store_true",
+        help="draw nominees from the whole registry, not only from leaders (most then fail R1)",
+    )
     args = parser.parse_args()
     setup_django()
 
@@ -37,7 +42,10 @@ def main() -> None:
     if not courses:
         courses = list(Course.objects.exclude(status="planned").order_by("-start")[:5])
     history = Nomination.objects.count()
-    ids = list(Cadre.objects.order_by("pk").values_list("pk", flat=True))
+    registry = Cadre.objects.order_by("pk")
+    if not args.anyone:  # agencies nominate leaders; staff would all fail R1/R2
+        registry = registry.exclude(position_level__code="OTHER")
+    ids = list(registry.values_list("pk", flat=True))
     step = max(1, len(ids) // args.nominees)
     chosen = ids[::step][: args.nominees]
     print(

@@ -6,7 +6,6 @@ warning, never as a silent pass.
 """
 
 from django.apps import apps
-from django.db.models import F
 
 
 def quota_for(*, agency, form_code: str, year: int) -> int | None:
@@ -55,19 +54,18 @@ def _nearest(rows, agency):
     return None
 
 
-def quota_take(*, agency, form_code: str, year: int) -> None:
-    """Count an approved place in the plan's ``Quota.used`` (kept for the realism ratio)."""
+def quota_record_departure(*, actor, agency, form_code: str, year: int, sent: int) -> None:
+    """Record in the plan's quota how many places the agency used (planning's own service).
+
+    Called when a course departs: ``Quota.used`` feeds the realism ratio of later plans.
+    """
     rows = _quota_rows(agency=agency, form_code=form_code, year=year)
     quota = _nearest(rows, agency) if rows is not None else None
-    if quota is not None:
-        type(quota).objects.filter(pk=quota.pk, used__lt=F("places")).update(used=F("used") + 1)
+    if quota is None:
+        return
+    from apps.planning.services import quota_record_use
 
-
-def quota_release(*, agency, form_code: str, year: int) -> None:
-    rows = _quota_rows(agency=agency, form_code=form_code, year=year)
-    quota = _nearest(rows, agency) if rows is not None else None
-    if quota is not None:
-        type(quota).objects.filter(pk=quota.pk, used__gt=0).update(used=F("used") - 1)
+    quota_record_use(actor=actor, quota=quota, used=min(sent, quota.places))
 
 
 def quotas_for(keys) -> dict[tuple[int, str, int], int | None]:

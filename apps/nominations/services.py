@@ -23,7 +23,7 @@ from apps.programme.models import RuleSetting
 from .choices import NOMINATION_TRANSITIONS, PLACE_STATUSES, NominationStatus, Outcome
 from .eligibility import Candidate, RuleResult, evaluate, overall
 from .models import GateResult, Nomination, NominationTransition
-from .quota import quota_for, quota_lock, quota_release, quota_take
+from .quota import quota_for, quota_lock, quota_record_departure
 
 S = NominationStatus
 DEFAULT_PASS_MARK = 60
@@ -218,7 +218,6 @@ def _approve_locked(nomination: Nomination, *, actor: User, reason: str) -> None
             % {"agency": nomination.agency, "quota": quota, "year": course.start.year}
         )
     _move(nomination, S.APPROVED, actor=actor, reason=reason)
-    quota_take(agency=nomination.agency, form_code=form_code, year=course.start.year)
 
 
 @transaction.atomic
@@ -285,7 +284,6 @@ def nomination_withdraw(*, actor: User, nomination: Nomination, reason: str = ""
     held_place = nomination.status in PLACE_STATUSES
     _move(nomination, S.WITHDRAWN, actor=actor, reason=reason)
     if held_place:
-        quota_release(agency=nomination.agency, form_code=course.form.code, year=course.start.year)
         _offer_freed_place(course, actor=actor)
     return nomination
 
@@ -353,3 +351,24 @@ def nominations_follow_course(*, actor: User, course: Course, to_status: str) ->
     reason = _("The course is %(status)s.") % {"status": CourseStatus(to_status).label.lower()}
     for nomination in course.nominations.select_for_update().filter(status__in=sources):
         _move(nomination, target, actor=actor, reason=reason)
+    if to_status == CourseStatus.DEPARTED and not course.organiser_id:
+        _record_quota_use(actor=actor, course=course)
+
+
+def _record_quota_use(*, actor: User, course: Course) -> None:
+    """Each agency sending cadres on this course: its places used of the form and year."""
+    year = course.start.year
+    agencies = Agency.objects.filter(
+        pk__in=course.nominations.filter(status=S.DEPARTED).values("agency_id")
+    )
+    for agency in agencies:
+        sent = Nomination.objects.filter(
+            agency=agency,
+            course__form_id=course.form_id,
+            course__start__year=year,
+            course__organiser__isnull=True,
+            status__in=(S.DEPARTED, S.COMPLETED, S.NOT_COMPLETED),
+        ).count()
+        quota_record_departure(
+            actor=actor, agency=agency, form_code=course.form.code, year=year, sent=sent
+        )

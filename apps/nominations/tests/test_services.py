@@ -164,11 +164,13 @@ def test_quota_of_the_approved_plan_holds(
     assert first.outcome == "pass"
     assert second.outcome == "fail"  # R8: both submitted, only one place
     services.nomination_decide(actor=steering_admin, nomination=first, decision="approved")
-    assert Quota.objects.get(agency=ministry).used == 1
     services.nomination_override(actor=steering_admin, nomination=second, reason="Thử")
     second.refresh_from_db()
     with pytest.raises(ValidationError, match="used all 1"):
         services.nomination_decide(actor=steering_admin, nomination=second, decision="approved")
+    course_transition(actor=steering_admin, course=course, to_status="closed")
+    course_transition(actor=steering_admin, course=course, to_status="departed")
+    assert Quota.objects.get(agency=ministry).used == 1  # recorded for the realism ratio
 
 
 def test_course_departure_and_completion_move_the_members(
