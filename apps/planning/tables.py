@@ -23,6 +23,9 @@ class QuotaTable(tables.Table):
         attrs = ATTRS
         empty_text = _("No approved quota yet.")
 
+    def render_year(self, value):
+        return str(value)  # a year, not a number to group by thousands
+
 
 class RegistrationTable(tables.Table):
     agency = tables.Column(
