@@ -20,6 +20,7 @@ class QuotaFilter(django_filters.FilterSet):
     form = django_filters.ModelChoiceFilter(
         label=_("Form"),
         queryset=TrainingForm.objects.order_by("pk"),
+        empty_label=_("All"),
         widget=forms.Select(attrs=SELECT),
     )
 
