@@ -10,7 +10,7 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_LINK_MODE := copy
 
-.PHONY: demo test venv serve migrate data chromium lint format messages check-deploy bench clean
+.PHONY: demo test coverage venv serve migrate data chromium lint format messages check-deploy bench clean
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -47,6 +47,10 @@ chromium:
 ## make test — install what tests need and run the whole suite (DATABASE_URL or SQLite).
 test: venv chromium
 	$(PY) -m pytest -n 2 --dist loadfile -q $(PYTEST_ARGS)
+
+## make coverage — the suite with a coverage report of services, selectors, permissions, rules.
+coverage: venv
+	$(PY) -m pytest -n 2 --dist loadfile -q --cov --cov-report=term $(PYTEST_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .

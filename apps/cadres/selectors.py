@@ -4,6 +4,7 @@ import datetime
 
 from django.db.models import QuerySet
 
+from .identifiers import mask_identifier
 from .models import Cadre
 
 
@@ -38,49 +39,54 @@ def birth_date_range_for_age_band(band: str, today: datetime.date) -> dict[str, 
 
 
 def cadre_history(*, cadre: Cadre, limit: int = 50) -> list[dict]:
-    """Changes of the record, newest first: who, when, and each field before → after."""
+    """Changes of the record, newest first: who, when, and each field before → after.
+
+    Related values (agency, level, field of work) are fetched in one query per model.
+    """
     records = list(
         cadre.history.select_related("history_user").order_by("-history_id")[: limit + 1]
     )
-    changes = []
-    for newer, older in zip(records, [*records[1:], None], strict=False):
-        if len(changes) == limit:
-            break
-        fields = []
-        if older is not None:
-            delta = newer.diff_against(older, excluded_fields=["version", "expected_retirement"])
-            for change in delta.changes:
-                field = Cadre._meta.get_field(change.field)
-                fields.append(
-                    {
-                        "label": field.verbose_name,
-                        "old": _display(field, change.old),
-                        "new": _display(field, change.new),
-                    }
-                )
-        changes.append(
-            {
-                "at": newer.history_date,
-                "user": newer.history_user,
-                "type": newer.get_history_type_display(),
-                "fields": fields,
-            }
-        )
-    return changes
+    excluded = ["version", "expected_retirement"]
+    entries = [
+        (newer, newer.diff_against(older, excluded_fields=excluded).changes if older else [])
+        for newer, older in zip(records[:limit], [*records[1:], None], strict=False)
+    ]
+    wanted: dict[type, set] = {}
+    for _record, changes in entries:
+        for change in changes:
+            field = Cadre._meta.get_field(change.field)
+            if field.is_relation:
+                wanted.setdefault(field.related_model, set()).update({change.old, change.new})
+    related = {model: model.objects.in_bulk(ids - {None}) for model, ids in wanted.items()}
+    return [
+        {
+            "at": record.history_date,
+            "user": record.history_user,
+            "type": record.get_history_type_display(),
+            "fields": [_change(change, related) for change in changes],
+        }
+        for record, changes in entries
+    ]
 
 
-def _display(field, value) -> str:
+def _change(change, related: dict) -> dict:
+    field = Cadre._meta.get_field(change.field)
+    return {
+        "label": field.verbose_name,
+        "old": _display(field, change.old, related),
+        "new": _display(field, change.new, related),
+    }
+
+
+def _display(field, value, related: dict) -> str:
     if value in (None, ""):
         return "—"
     if field.name in {"national_id", "passport_number"}:
-        from .identifiers import mask_identifier
-
         return mask_identifier(str(value))
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if field.is_relation:
-        related = field.related_model.objects.filter(pk=value).first()
-        return str(related) if related else str(value)
+        return str(related[field.related_model].get(value, value))
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y")
     return str(value)
