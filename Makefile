@@ -71,7 +71,7 @@ check-deploy: venv
 	  [ $$status -eq 0 ] && ! grep -q "(security\." var/check-deploy.log
 
 bench: venv
-	$(PY) bench/run_all.py
+	PY=$(PY) bash bench/run_all.sh
 
 clean:
 	rm -rf $(VENV) .tools var/*.sqlite3*
