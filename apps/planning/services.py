@@ -108,19 +108,6 @@ def needs_call_open(
 
 
 @transaction.atomic
-def needs_call_update(
-    *, actor: User, call: NeedsCall, deadline: datetime.date, note: str
-) -> NeedsCall:
-    _require_steering_admin(actor)
-    call.deadline, call.note = deadline, note
-    call.save(update_fields=["deadline", "note"])
-    audit_record(
-        actor=actor, action="planning.call_update", obj=call, detail={"deadline": str(deadline)}
-    )
-    return call
-
-
-@transaction.atomic
 def needs_register(
     *,
     actor: User,
@@ -329,6 +316,12 @@ def plan_quotas_set(
             raise ValidationError(_("Unknown agency or form."))
         where = f"{agencies[agency_id]} × {forms[form_id]}"
         wanted[(agency_id, form_id)] = _check_places(value, where=where)
+        quota = current.get((agency_id, form_id))
+        if quota is not None and wanted[(agency_id, form_id)] < quota.used:
+            raise ValidationError(
+                _("%(where)s: %(used)s places are already used; the quota cannot be lower.")
+                % {"where": where, "used": quota.used}
+            )
     capacity = _capacity_by_form(plan)
     for form_id, form in forms.items():
         total = sum(v for (_a, f), v in wanted.items() if f == form_id)

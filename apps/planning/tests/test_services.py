@@ -408,3 +408,72 @@ def test_a_stale_form_does_not_overwrite_someone_elses_changes(call, agency_offi
         )
     assert "changed by someone else" in str(error.value)
     assert first.lines.get().places == 6
+
+
+def test_it_refuses_a_second_call_and_a_past_deadline(reference_data, steering_admin):
+    services.needs_call_open(actor=steering_admin, year=2027, deadline=FAR)
+    with pytest.raises(ValidationError, match="already exists"):
+        services.needs_call_open(actor=steering_admin, year=2027, deadline=FAR)
+    with pytest.raises(ValidationError, match="in the past"):
+        services.needs_call_open(
+            actor=steering_admin, year=2028, deadline=datetime.date(2020, 1, 1)
+        )
+
+
+def test_finance_and_auditors_cannot_register_or_plan(
+    call, finance_officer, auditor, ministry, steering_admin
+):
+    for user in (finance_officer, auditor):
+        with pytest.raises(PermissionDenied):
+            services.needs_register(actor=user, call=call, agency=ministry, places={})
+        with pytest.raises(PermissionDenied):
+            services.plan_create(actor=user, year=2027)
+    services.plan_create(actor=steering_admin, year=2027)
+    with pytest.raises(ValidationError, match="already exists"):
+        services.plan_create(actor=steering_admin, year=2027)
+
+
+def test_removing_a_course_is_refused_while_its_places_are_given(
+    reference_data, steering_admin, ministry
+):
+    plan = make_plan(
+        year=2027, by=steering_admin, capacity={"SHORT": 10}, quotas={(ministry, "SHORT"): 4}
+    )
+    course = plan.courses.get()
+    with pytest.raises(ValidationError, match="lower the quotas first"):
+        services.plan_course_delete(actor=steering_admin, course=course)
+    Quota.objects.all().delete()
+    services.plan_course_delete(actor=steering_admin, course=course)
+    assert not plan.courses.exists()
+
+
+def test_a_quota_cannot_drop_below_the_places_used(reference_data, steering_admin, ministry):
+    plan = make_plan(
+        year=2027, by=steering_admin, capacity={"SHORT": 10}, quotas={(ministry, "SHORT"): (4, 3)}
+    )
+    with pytest.raises(ValidationError, match="already used"):
+        services.plan_quotas_set(
+            actor=steering_admin, plan=plan, places={(ministry.pk, form("SHORT").pk): 2}
+        )
+    assert Quota.objects.get().places == 4
+
+
+def test_recording_use_feeds_realism_and_is_bounded_by_the_quota(
+    reference_data, steering_admin, agency_officer, ministry
+):
+    plan = make_plan(
+        year=2027,
+        by=steering_admin,
+        status="approved",
+        capacity={"SHORT": 10},
+        quotas={(ministry, "SHORT"): 4},
+    )
+    quota = Quota.objects.get()
+    with pytest.raises(PermissionDenied):
+        services.quota_record_use(actor=agency_officer, quota=quota, used=2)
+    with pytest.raises(ValidationError):
+        services.quota_record_use(actor=steering_admin, quota=quota, used=5)
+    services.quota_record_use(actor=steering_admin, quota=quota, used=3)
+    quota.refresh_from_db()
+    assert quota.used == 3
+    assert plan.pk == quota.plan_id
