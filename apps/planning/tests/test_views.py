@@ -286,3 +286,48 @@ def test_list_pages_use_a_constant_number_of_queries(
         client.get(url)
         with django_assert_max_num_queries(12):
             assert client.get(url).status_code == 200
+
+
+def test_admin_revises_an_approved_plan_and_reads_the_changes(
+    reference_data, steering_admin, ministry, client_for
+):
+    plan = make_plan(
+        year=2027,
+        by=steering_admin,
+        status="approved",
+        capacity={"SHORT": 10},
+        quotas={(ministry, "SHORT"): (4, 1)},
+    )
+    client = client_for(steering_admin)
+    response = client.post(reverse("planning:plan_revise", args=[plan.pk]))
+    revision = AnnualPlan.objects.get(version=2)
+    assert response.url == revision.get_absolute_url()
+    client.post(
+        reverse("planning:plan_quotas", args=[revision.pk]),
+        {f"quota_{ministry.pk}_{form('SHORT').pk}": "6"},
+    )
+    course = revision.courses.get()
+    client.post(reverse("planning:plan_course_delete", args=[revision.pk, course.pk]))
+    assert revision.courses.exists()  # its places are given: refused
+    page = client.get(reverse("planning:plan_diff", args=[revision.pk])).content.decode()
+    assert ministry.name in page
+    assert client.get(reverse("planning:plan_diff", args=[plan.pk])).status_code == 404
+    assert client.get(reverse("planning:plan_list")).status_code == 200
+
+
+def test_admin_releases_unused_places_at_the_cut_off(
+    reference_data, steering_admin, ministry, client_for
+):
+    plan = make_plan(
+        year=2027,
+        by=steering_admin,
+        status="approved",
+        capacity={"SHORT": 10},
+        quotas={(ministry, "SHORT"): (4, 1)},
+    )
+    client = client_for(steering_admin)
+    url = reverse("planning:quota_release", args=[plan.pk])
+    client.post(url, {"cut_off": "2099-01-01"})
+    assert Quota.objects.get().places == 4
+    client.post(url, {"cut_off": "2020-01-01"})
+    assert Quota.objects.get().places == 1
