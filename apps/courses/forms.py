@@ -14,6 +14,11 @@ from .choices import CourseStatus
 from .models import AgendaItem, Course, CoursePhase, Expert, Partner
 
 
+class PlannedCourseField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.plan.year} · {obj.form.code} · Q{obj.quarter} · {obj.topic} ({obj.capacity})"
+
+
 class PartnerForm(forms.ModelForm):
     class Meta:
         model = Partner
@@ -82,6 +87,13 @@ class CourseForm(forms.ModelForm):
         choices=[("", _("The form's own")), *LanguageLevel.choices],
         required=False,
     )
+    planned_course = PlannedCourseField(
+        label=_("planned course"),
+        queryset=None,
+        required=False,
+        empty_label=_("None (a course outside the plan)"),
+        help_text=_("The course of the approved annual plan this course carries out, if any."),
+    )
 
     class Meta:
         model = Course
@@ -98,6 +110,7 @@ class CourseForm(forms.ModelForm):
             "language",
             "min_language_level",
             "organiser",
+            "planned_course",
             "note",
         ]
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
@@ -105,6 +118,13 @@ class CourseForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organiser"].queryset = agency_choices(fetched_by=user)
+        from apps.planning.models import PlannedCourse, PlanStatus
+
+        self.fields["planned_course"].queryset = (
+            PlannedCourse.objects.filter(plan__status=PlanStatus.APPROVED)
+            .select_related("plan", "form")
+            .order_by("-plan__year", "form_id", "quarter", "pk")
+        )
         if user is not None and user.role == Role.AGENCY_OFFICER:
             self.fields["organiser"].required = True
             self.fields["organiser"].empty_label = None

@@ -174,3 +174,25 @@ def test_api_nominates_with_the_same_rules(api_for, agency_officer, other_agency
         "/api/nominations/", {"course": course.pk, "cadre": foreign.pk}, format="json"
     )
     assert response.status_code == 403
+
+
+def test_officer_gets_404_for_another_agency_nomination_and_course(
+    client_for, agency_officer, other_agency, course
+):
+    foreign = NominationFactory(course=course, cadre=CadreFactory(agency=other_agency))
+    decentralised = CourseFactory(organiser=other_agency)
+    client = client_for(agency_officer)
+    assert client.get(foreign.get_absolute_url()).status_code == 404
+    assert client.get(decentralised.get_absolute_url()).status_code == 404
+    for name in ("nomination_submit", "nomination_withdraw", "nomination_override"):
+        assert client.post(reverse(f"nominations:{name}", args=[foreign.pk])).status_code == 404
+    assert client.get(f"/api/nominations/{foreign.pk}/").status_code == 404  # same via the API
+
+
+def test_officer_cannot_decide_even_its_own_nominations(client_for, agency_officer, course, cadre):
+    nomination = NominationFactory(course=course, cadre=cadre)
+    client_for(agency_officer).post(
+        reverse("nominations:nomination_decide", args=[nomination.pk]), {"decision": "approved"}
+    )
+    nomination.refresh_from_db()
+    assert nomination.status == "submitted"
