@@ -178,8 +178,9 @@ def decision_issue(
     *, actor: User, course: Course, on: datetime.date | None = None
 ) -> IssuedDocument:
     """Issue the numbered decision sending the course's approved members."""
+    # Lock the course row only: PostgreSQL cannot lock the nullable side of an outer join.
     course = (
-        Course.objects.select_for_update()
+        Course.objects.select_for_update(of=("self",))
         .select_related("form", "content_group", "partner", "organiser")
         .get(pk=course.pk)
     )
