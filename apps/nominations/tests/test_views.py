@@ -196,3 +196,11 @@ def test_officer_cannot_decide_even_its_own_nominations(client_for, agency_offic
     )
     nomination.refresh_from_db()
     assert nomination.status == "submitted"
+
+
+def test_course_page_filters_the_review_by_result(client_for, steering_admin, course, ministry_unit):
+    NominationFactory(course=course, cadre=CadreFactory(full_name="Đạt Hết"), outcome="pass")
+    NominationFactory(course=course, cadre=CadreFactory(full_name="Không Đạt"), outcome="fail")
+    page = client_for(steering_admin).get(course.get_absolute_url(), {"outcome": "fail"})
+    assert "Không Đạt" in page.text
+    assert "Đạt Hết" not in page.text
