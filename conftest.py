@@ -28,6 +28,14 @@ def reference_data(db):
 
 
 @pytest.fixture
+def programme_settings(db):
+    """Programme settings only (levels, forms, targets, rules): lighter than reference_data."""
+    from apps.programme.reference import load_programme
+
+    load_programme()
+
+
+@pytest.fixture
 def ministry(db):
     """A ministry with one unit below it; the agency officer's scope."""
     return AgencyFactory(code="BTEST", name="Bộ Thử nghiệm", kind="bo_nganh")
