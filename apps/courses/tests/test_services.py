@@ -152,3 +152,28 @@ def test_participant_sees_only_courses_they_are_nominated_to(
     CourseFactory()
     NominationFactory(course=mine, cadre=own_cadre)
     assert list(Course.objects.restrict(participant)) == [mine]
+
+
+def test_capacity_cannot_drop_below_the_approved_members(steering_admin, reference_data):
+    from apps.nominations.tests.factories import NominationFactory
+
+    course = CourseFactory(capacity=3)
+    for _ in range(2):
+        NominationFactory(course=course, status="approved")
+    with pytest.raises(ValidationError, match="already approved"):
+        services.course_update(actor=steering_admin, course=course, capacity=1)
+    assert services.course_update(actor=steering_admin, course=course, capacity=2).capacity == 2
+
+
+def test_language_course_phases_split_the_dates_and_stay_inside(steering_admin, reference_data):
+    course = services.course_create(
+        actor=steering_admin,
+        **fields(
+            form=form("LANGUAGE"), start=datetime.date(2026, 1, 5), end=datetime.date(2026, 8, 31)
+        ),
+    )
+    domestic, abroad = course.phases.order_by("start")
+    assert (domestic.start, abroad.end) == (course.start, course.end)
+    assert domestic.end < abroad.start
+    with pytest.raises(ValidationError, match="within the course"):
+        services.phase_update(actor=steering_admin, phase=abroad, end=datetime.date(2026, 9, 30))

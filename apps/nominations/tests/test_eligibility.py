@@ -233,3 +233,31 @@ def test_messages_are_rendered_in_the_reader_language():
         "Chức vụ 'Phó Giám đốc Sở' (Lãnh đạo cấp sở ở địa phương) không thuộc đối tượng "
         "bồi dưỡng ngắn hạn (KL §2.4)"
     )
+
+
+def _rule_messages() -> list[str]:
+    """Every message of the rules, read from the module's gettext_noop calls."""
+    import ast
+    import inspect
+
+    from apps.nominations import eligibility
+
+    tree = ast.parse(inspect.getsource(eligibility))
+    return [
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", "") == "gettext_noop"
+        and isinstance(node.args[0], ast.Constant)
+    ]
+
+
+@pytest.mark.parametrize("text", _rule_messages())
+def test_every_rule_message_has_a_vietnamese_translation_with_the_same_placeholders(text):
+    import re
+
+    with translation.override("vi"):
+        vietnamese = translation.gettext(text)
+    assert vietnamese != text
+    placeholders = re.compile(r"%\(\w+\)s")
+    assert sorted(placeholders.findall(vietnamese)) == sorted(placeholders.findall(text))
