@@ -1,12 +1,34 @@
 """Planning forms: they validate what was typed; rules live in the services."""
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from apps.cadres.models import Cadre
 from apps.programme.models import ContentGroup, TrainingForm
 
 from .models import NeedsCall, PlannedCourse, PlanStatus
+
+
+class FastSelectMultiple(forms.SelectMultiple):
+    """A multiple select rendered in Python: a ministry lists thousands of cadres, and Django
+    renders each option through a template (see ``apps.core.widgets.FastSelect``)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        chosen = {str(v) for v in value or []}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (str(key), mark_safe(" selected") if str(key) in chosen else "", label)
+                for key, label in self.choices
+            ),
+        )
+        return format_html("<select multiple{}>{}</select>", flatatt(final_attrs), options)
+
 
 PLACES_ERRORS = {
     "invalid": _("Enter a whole number of places."),
@@ -59,7 +81,7 @@ class RegistrationForm(forms.Form):
         label=_("Named candidates (optional)"),
         queryset=Cadre.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"class": "form-select", "size": 6}),
+        widget=FastSelectMultiple(attrs={"class": "form-select", "size": 6}),
     )
 
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)

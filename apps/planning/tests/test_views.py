@@ -331,3 +331,20 @@ def test_admin_releases_unused_places_at_the_cut_off(
     assert Quota.objects.get().places == 4
     client.post(url, {"cut_off": "2020-01-01"})
     assert Quota.objects.get().places == 1
+
+
+def test_named_candidates_are_offered_from_the_subtree_and_kept(
+    call, agency_officer, own_cadre, other_agency, client_for
+):
+    from apps.cadres.tests.factories import CadreFactory
+
+    stranger = CadreFactory(agency=other_agency, full_name="Người Ngoài")
+    url = reverse("planning:registration_edit", args=[call.pk])
+    client = client_for(agency_officer)
+    page = client.get(url).content.decode()
+    assert own_cadre.full_name in page
+    assert stranger.full_name not in page
+    client.post(url, {**grid(SHORT=1), "candidates": [own_cadre.pk]})
+    assert list(NeedsRegistration.objects.get().candidates.all()) == [own_cadre]
+    page = client.get(url).content.decode()
+    assert f'<option value="{own_cadre.pk}" selected>' in page
