@@ -198,9 +198,30 @@ def test_officer_cannot_decide_even_its_own_nominations(client_for, agency_offic
     assert nomination.status == "submitted"
 
 
-def test_course_page_filters_the_review_by_result(client_for, steering_admin, course, ministry_unit):
+def test_course_page_filters_the_review_by_result(
+    client_for, steering_admin, course, ministry_unit
+):
     NominationFactory(course=course, cadre=CadreFactory(full_name="Đạt Hết"), outcome="pass")
     NominationFactory(course=course, cadre=CadreFactory(full_name="Không Đạt"), outcome="fail")
     page = client_for(steering_admin).get(course.get_absolute_url(), {"outcome": "fail"})
     assert "Không Đạt" in page.text
     assert "Đạt Hết" not in page.text
+
+
+def test_course_page_query_count_does_not_grow_with_its_nominations(
+    client_for, steering_admin, course
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(steering_admin)
+    for _ in range(3):
+        NominationFactory(course=course)
+    client.get(course.get_absolute_url())
+    with CaptureQueriesContext(connection) as few:
+        client.get(course.get_absolute_url())
+    for status in ("approved", "waitlisted", "rejected") * 6:
+        NominationFactory(course=course, status=status)
+    with CaptureQueriesContext(connection) as many:
+        client.get(course.get_absolute_url())
+    assert len(many) == len(few)
