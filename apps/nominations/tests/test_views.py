@@ -225,3 +225,27 @@ def test_course_page_query_count_does_not_grow_with_its_nominations(
     with CaptureQueriesContext(connection) as many:
         client.get(course.get_absolute_url())
     assert len(many) == len(few)
+
+
+def test_admin_records_an_exit_test_score_out_of_scale_refused(
+    client_for, steering_admin, reference_data
+):
+    from apps.courses.tests.factories import form
+
+    course = CourseFactory(form=form("LANGUAGE"), status="closed")
+    from apps.courses.models import CoursePhase
+    from apps.programme.models import FormPhase
+
+    for phase in FormPhase.objects.filter(form__code="LANGUAGE"):
+        CoursePhase.objects.create(
+            course=course, form_phase=phase, start=course.start, end=course.end
+        )
+    nomination = NominationFactory(course=course, status="approved")
+    client = client_for(steering_admin)
+    response = client.post(
+        reverse("nominations:gate_record", args=[nomination.pk]), {"score": "120"}, follow=True
+    )
+    assert "between 0 and 100" in response.text
+    client.post(reverse("nominations:gate_record", args=[nomination.pk]), {"score": "55"})
+    nomination.refresh_from_db()
+    assert nomination.status == "not_continuing"
