@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from apps.core.audit import audit_record
 from apps.core.models import User
 from apps.core.roles import Role
-from apps.core.scoping import agency_scope_ids
+from apps.core.scoping import CHANGE, agency_scope_ids
 
 from .choices import COURSE_TRANSITIONS, FROZEN_STATUSES, CourseStatus
 from .models import AgendaItem, Course, CoursePhase, CourseTransition, Expert, Partner
@@ -112,7 +112,13 @@ def _create_phases(course: Course) -> None:
         cursor = min(course.end, end + datetime.timedelta(days=1))
 
 
-def _locked(course: Course) -> Course:
+def _locked(course: Course, actor: User | None = None) -> Course:
+    """The course row locked for this transaction; refused if ``actor`` may not change it."""
+    if (
+        actor is not None
+        and not Course.objects.restrict(actor, CHANGE).filter(pk=course.pk).exists()
+    ):
+        raise PermissionDenied
     return Course.objects.select_for_update().get(pk=course.pk)
 
 
@@ -126,7 +132,7 @@ def _refuse_if_frozen(course: Course) -> None:
 
 @transaction.atomic
 def course_update(*, actor: User, course: Course, **fields: Any) -> Course:
-    current = _locked(course)
+    current = _locked(course, actor)
     _refuse_if_frozen(current)
     if "organiser" in fields:
         _check_organiser(actor, fields["organiser"])
@@ -155,7 +161,7 @@ def course_update(*, actor: User, course: Course, **fields: Any) -> Course:
 @transaction.atomic
 def course_transition(*, actor: User, course: Course, to_status: str, reason: str = "") -> Course:
     """Move a course along its life cycle; illegal moves are refused and nothing changes."""
-    current = _locked(course)
+    current = _locked(course, actor)
     allowed = COURSE_TRANSITIONS.get(current.status, frozenset())
     if to_status not in allowed:
         raise ValidationError(
@@ -189,7 +195,7 @@ def course_transition(*, actor: User, course: Course, to_status: str, reason: st
 
 @transaction.atomic
 def agenda_add(*, actor: User, course: Course, **fields: Any) -> AgendaItem:
-    current = _locked(course)
+    current = _locked(course, actor)
     _refuse_if_frozen(current)
     item = AgendaItem(course=current, **fields)
     item.full_clean()
@@ -210,7 +216,7 @@ def agenda_add(*, actor: User, course: Course, **fields: Any) -> AgendaItem:
 
 @transaction.atomic
 def agenda_delete(*, actor: User, item: AgendaItem) -> None:
-    current = _locked(item.course)
+    current = _locked(item.course, actor)
     _refuse_if_frozen(current)
     detail = {"item": str(item)}
     item.delete()
@@ -219,7 +225,7 @@ def agenda_delete(*, actor: User, item: AgendaItem) -> None:
 
 @transaction.atomic
 def phase_update(*, actor: User, phase: CoursePhase, **fields: Any) -> CoursePhase:
-    current = _locked(phase.course)
+    current = _locked(phase.course, actor)
     _refuse_if_frozen(current)
     for name, value in fields.items():
         setattr(phase, name, value)

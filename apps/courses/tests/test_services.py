@@ -177,3 +177,18 @@ def test_language_course_phases_split_the_dates_and_stay_inside(steering_admin, 
     assert domestic.end < abroad.start
     with pytest.raises(ValidationError, match="within the course"):
         services.phase_update(actor=steering_admin, phase=abroad, end=datetime.date(2026, 9, 30))
+
+
+def test_only_those_who_may_change_a_course_move_it(
+    agency_officer, auditor, ministry_unit, reference_data
+):
+    steering = CourseFactory(status="planned")
+    own = CourseFactory(status="planned", organiser=ministry_unit)
+    with pytest.raises(PermissionDenied):
+        services.course_transition(actor=agency_officer, course=steering, to_status="open")
+    with pytest.raises(PermissionDenied):
+        services.course_update(actor=auditor, course=own, title="x")
+    assert (
+        services.course_transition(actor=agency_officer, course=own, to_status="open").status
+        == "open"
+    )
