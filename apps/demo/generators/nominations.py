@@ -230,7 +230,8 @@ class NominationGenerator(Generator):
         """No course holds more places than its capacity: the rest wait or were turned down."""
         taken: dict[int, int] = defaultdict(int)
         holding = {"approved", "departed", "completed", "not_completed", "withdrawn"}
-        for row in rows:
+        # the overridden nominees were let through on purpose: they keep their places first
+        for row in sorted(rows, key=lambda row: row.override_by is None):
             if row.status not in holding:
                 continue
             if row.status == "withdrawn":
