@@ -9,7 +9,7 @@ ATTRS = {"class": "table table-sm table-striped table-hover align-middle"}
 
 
 class CourseTable(tables.Table):
-    code = tables.Column(linkify=True)
+    code = tables.Column(linkify=True, attrs={"td": {"class": "text-nowrap"}})
     title = tables.Column(linkify=True)
     form = tables.Column(accessor="form__name", order_by=("form_id",), verbose_name=_("Form"))
     content_group = tables.Column(
