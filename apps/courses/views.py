@@ -252,6 +252,8 @@ def course_detail(request, pk):
         "can_nominate": request.user.role in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)
         and course.status == "open",
         "summary": course_nominations_summary(course=course, fetched_by=request.user),
+        "can_read_documents": request.user.role != Role.PARTICIPANT
+        or documents.participant_may_read(request.user, course),
         "phases": list(course.phases.all()),
     }
     return render(request, "courses/course_detail.html", context)

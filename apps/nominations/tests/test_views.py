@@ -249,3 +249,17 @@ def test_admin_records_an_exit_test_score_out_of_scale_refused(
     client.post(reverse("nominations:gate_record", args=[nomination.pk]), {"score": "55"})
     nomination.refresh_from_db()
     assert nomination.status == "not_continuing"
+
+
+def test_participant_not_approved_sees_no_decision_link(
+    client_for, participant, own_cadre, steering_admin, course
+):
+    NominationFactory(course=course, status="approved")
+    NominationFactory(course=course, cadre=own_cadre, status="waitlisted")
+    from apps.courses.documents import decision_issue
+
+    issued = decision_issue(actor=steering_admin, course=course)
+    client = client_for(participant)
+    assert issued.reference not in client.get(course.get_absolute_url()).text
+    download = client.get(reverse("courses:document_download", args=[issued.pk]))
+    assert download.status_code == 404
