@@ -208,7 +208,7 @@ def expert_detail(request, pk):
 def course_create(request):
     if request.user.role not in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER):
         raise PermissionDenied
-    form = CourseForm(request.POST or None, user=request.user)
+    form = CourseForm(request.POST or None, user=request.user, initial=_from_plan(request))
     return _edit_page(
         request,
         form,
@@ -216,6 +216,29 @@ def course_create(request):
         cancel="courses:course_list",
         save=lambda data: services.course_create(actor=request.user, **data),
     )
+
+
+def _from_plan(request) -> dict:
+    """Initial values from a course of the approved plan (``?planned=<id>``)."""
+    from apps.planning.models import PlannedCourse, PlanStatus
+
+    planned = (
+        PlannedCourse.objects.filter(
+            pk=request.GET.get("planned") or 0, plan__status=PlanStatus.APPROVED
+        ).first()
+        if (request.GET.get("planned") or "").isdigit()
+        else None
+    )
+    if planned is None:
+        return {}
+    return {
+        "planned_course": planned.pk,
+        "title": planned.topic,
+        "form": planned.form_id,
+        "content_group": planned.content_group_id,
+        "countries": planned.country,
+        "capacity": planned.capacity,
+    }
 
 
 def course_edit(request, pk):

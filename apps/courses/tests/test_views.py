@@ -89,3 +89,23 @@ def test_admin_moves_the_course_and_an_illegal_move_is_refused(
     client.post(reverse("courses:course_transition", args=[course.pk]), {"to_status": "open"})
     course.refresh_from_db()
     assert course.status == "open"
+
+
+def test_a_course_is_prefilled_from_the_approved_plan(client_for, steering_admin, reference_data):
+    from apps.planning.models import PlanStatus
+    from apps.planning.tests.factories import make_plan
+
+    plan = make_plan(
+        year=2027, by=steering_admin, status=PlanStatus.APPROVED, capacity={"MEDIUM": 25}
+    )
+    planned = plan.courses.get()
+    page = client_for(steering_admin).get(reverse("courses:course_create"), {"planned": planned.pk})
+    assert 'value="Khóa MEDIUM"' in page.text
+    assert f'<option value="{planned.pk}" selected>' in page.text
+
+
+def test_api_lists_the_courses_an_officer_may_see(api_for, agency_officer, reference_data):
+    visible = CourseFactory(status="open")
+    CourseFactory(status="planned")
+    data = api_for(agency_officer).get("/api/courses/").json()
+    assert [row["code"] for row in data["results"]] == [visible.code]
