@@ -1,3 +1,5 @@
+"""Pages of courses, partners, experts and course documents."""
+
 from django.urls import path
 
 from . import views

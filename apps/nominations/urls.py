@@ -1,3 +1,5 @@
+"""Pages of nominations: list, nominate with eligibility, review and decisions."""
+
 from django.urls import path
 
 from . import views
