@@ -65,7 +65,12 @@ def test_admin_creates_and_edits_through_the_pages(client_for, steering_admin, r
     expert = Expert.objects.get()
     client.post(
         reverse("courses:expert_edit", args=[expert.pk]),
-        {"full_name": "Claire Dubois", "country": "Pháp", "expertise": "Luật hành chính"},
+        {
+            "full_name": "Claire Dubois",
+            "country": "Pháp",
+            "expertise": "Luật hành chính",
+            "partner": partner.pk,
+        },
     )
     expert.refresh_from_db()
     assert expert.expertise == "Luật hành chính"
