@@ -263,3 +263,16 @@ def test_participant_not_approved_sees_no_decision_link(
     assert issued.reference not in client.get(course.get_absolute_url()).text
     download = client.get(reverse("courses:document_download", args=[issued.pk]))
     assert download.status_code == 404
+
+
+def test_api_decide_is_for_steering_admins(api_for, agency_officer, steering_admin, course, cadre):
+    nomination = NominationFactory(course=course, cadre=cadre)
+    url = f"/api/nominations/{nomination.pk}/decide/"
+    assert (
+        api_for(agency_officer).post(url, {"decision": "approved"}, format="json").status_code
+        == 403
+    )
+    refused = api_for(steering_admin).post(url, {"decision": "rejected"}, format="json")
+    assert refused.status_code == 400
+    response = api_for(steering_admin).post(url, {"decision": "approved"}, format="json")
+    assert (response.status_code, response.json()["status"]) == (200, "approved")
