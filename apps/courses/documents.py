@@ -8,6 +8,7 @@ demand without a number.
 
 import datetime
 import tempfile
+import uuid
 from pathlib import Path
 
 from django.conf import settings
@@ -192,7 +193,8 @@ def decision_issue(
     register = DocumentRegister.objects.get(issuer=ISSUER, doc_type=DECISION_TYPE, year=on.year)
     reference = decision_reference(number)
     file_name = f"quyet-dinh-{number:02d}-{on.year}-{course.code}.docx"
-    target = document_dir() / f"{on.year}" / file_name
+    # stored under a unique name: the office downloads it as ``file_name``
+    target = document_dir() / f"{on.year}" / f"{uuid.uuid4().hex}-{file_name}"
     context = {
         **_course_context(course),
         "reference": reference,
