@@ -148,3 +148,12 @@ def test_create_demo_users_leaves_a_change_history_once(bnv_cadre):
     record = edited.get().history.first()
     assert record.history_user == officer
     assert record.party_position == "Bí thư Chi bộ"
+
+
+def test_the_demo_participant_is_someone_with_a_course(bnv_cadre):
+    from apps.nominations.tests.factories import NominationFactory
+
+    sent = CadreFactory(agency=bnv_cadre.agency, full_name="Zô Văn Đã Đi Học")
+    NominationFactory(cadre=sent)
+    create_users()
+    assert User.objects.get(username="hocvien").cadre == sent

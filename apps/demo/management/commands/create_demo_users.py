@@ -41,7 +41,12 @@ def _participant_cadre(agency_code: str, user: User | None) -> Cadre:
         .select_related("agency")
         .order_by("search_key", "pk")
     )
-    cadre = free.filter(position_level__code__in=PARTICIPANT_LEVELS).first() or free.first()
+    # Prefer someone the demo already sent on a course, so "My courses" has something to show.
+    cadre = (
+        free.filter(nominations__isnull=False).distinct().first()
+        or free.filter(position_level__code__in=PARTICIPANT_LEVELS).first()
+        or free.first()
+    )
     if cadre is None:
         raise CommandError(f"No cadre in {agency.name}: run generate_demo_data first.")
     return cadre
