@@ -30,7 +30,9 @@ RULE_NAMES = {
     "max_per_agency_per_delegation": "Số người tối đa của một cơ quan trong một đoàn",
     "match_threshold": "Ngưỡng điểm khớp tên khi phát hiện trùng lặp",
     "retirement_age": "Lộ trình tuổi nghỉ hưu",
-    "realism_over_request": "Mức vượt tối đa của nhu cầu đăng ký so với số đã thực hiện các năm trước",
+    "realism_over_request": (
+        "Mức vượt tối đa của nhu cầu đăng ký so với số đã thực hiện các năm trước"
+    ),
     "language_gate_pass_mark": "Điểm đạt bài kiểm tra cuối giai đoạn học ngoại ngữ trong nước",
 }
 
