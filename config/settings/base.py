@@ -192,6 +192,15 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    # Choice sets that share a field name ("kind", "status") get names of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "AgencyKindEnum": "apps.agencies.choices.AgencyKind",
+        "AgendaKindEnum": "apps.courses.choices.AgendaKind",
+        "DocumentKindEnum": "apps.courses.choices.DocumentKind",
+        "CourseStatusEnum": "apps.courses.choices.CourseStatus",
+        "NominationStatusEnum": "apps.nominations.choices.NominationStatus",
+        "PlanStatusEnum": "apps.planning.models.PlanStatus",
+    },
 }
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
