@@ -19,7 +19,7 @@ from apps.core.roles import Role
 from apps.core.scoping import CHANGE, VIEW, get_scoped_or_404
 
 from . import services
-from .export import cadre_export_filtered
+from .export import cadre_export_xlsx
 from .filtersets import CadreFilter
 from .forms import CadreForm, LanguageForm, PositionForm
 from .identifiers import can_export_identifiers, can_reveal_identifiers, mask_identifier
@@ -107,7 +107,7 @@ def cadre_export(request):
             file_name=file_name,
         )
         return redirect("core:export_detail", pk=job.pk)
-    path, _count = cadre_export_filtered(request.user, params)
+    path, _count = cadre_export_xlsx(filterset.qs, full_identifiers=full)
     response = FileResponse(
         open(path, "rb"),  # noqa: SIM115 - FileResponse closes it
         as_attachment=True,
