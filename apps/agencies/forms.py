@@ -1,7 +1,6 @@
 """Forms of the agency UI: type checks and widgets only; the services decide the rules."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.widgets import FastSelect
@@ -17,15 +16,6 @@ class AgencyChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj: Agency) -> str:
         return f"{'— ' * obj.depth}{obj.name} ({obj.code})"
-
-
-def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on its field when the form has it."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, messages in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, messages)
 
 
 class TreeSearchForm(forms.Form):

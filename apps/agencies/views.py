@@ -9,11 +9,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_filters.views import FilterView
 from django_tables2.views import SingleTableMixin
 
+from apps.core.forms import apply_service_errors
 from apps.core.scoping import CHANGE, get_scoped_or_404
 
 from . import selectors, services
 from .filtersets import AgencyFilterSet
-from .forms import AgencyForm, AgencyMergeForm, TreeSearchForm, apply_service_errors
+from .forms import AgencyForm, AgencyMergeForm, TreeSearchForm
 from .models import Agency
 from .tables import AgencyTable
 

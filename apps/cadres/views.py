@@ -15,6 +15,7 @@ from django_tables2.views import SingleTableMixin
 
 from apps.core.audit import audit_record, client_ip
 from apps.core.exports import export_start
+from apps.core.forms import apply_service_errors
 from apps.core.roles import Role
 from apps.core.scoping import CHANGE, VIEW, get_scoped_or_404
 
@@ -167,7 +168,7 @@ def cadre_create(request):
         try:
             cadre = services.cadre_create(actor=request.user, **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, _("The cadre “%(name)s” was added.") % {"name": cadre})
             return redirect(cadre)
@@ -188,19 +189,11 @@ def cadre_edit(request, pk):
                 request, "cadres/cadre_form.html", {"form": form, "cadre": cadre, "stale": True}
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, _("The changes were saved."))
             return redirect(cadre)
     return render(request, "cadres/cadre_form.html", {"form": form, "cadre": cadre})
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _add_to_record(request, cadre, form, save, *, done: str, failed: str):
@@ -210,7 +203,7 @@ def _add_to_record(request, cadre, form, save, *, done: str, failed: str):
             save(actor=request.user, cadre=cadre, **form.cleaned_data)
             messages.success(request, done)
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
     if form.errors:
         messages.error(request, failed % {"errors": _flatten(form)})
     return redirect(cadre)

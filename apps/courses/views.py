@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from django_filters.views import FilterView
 from django_tables2.views import SingleTableMixin
 
-from apps.cadres.views import _add_errors
+from apps.core.forms import apply_service_errors
 from apps.core.roles import Role
 from apps.core.scoping import CHANGE, VIEW, get_scoped_or_404
 
@@ -114,7 +114,7 @@ def _edit_page(request, form, *, title: str, cancel: str, save):
         try:
             obj = save(form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return redirect(obj)

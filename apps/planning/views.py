@@ -13,6 +13,7 @@ from django_tables2.views import SingleTableMixin
 
 from apps.agencies.models import Agency
 from apps.core.audit import audit_record, client_ip
+from apps.core.forms import apply_service_errors
 from apps.core.roles import Role
 from apps.core.scoping import VIEW, agency_scope_ids, get_scoped_or_404
 
@@ -48,14 +49,6 @@ def _errors_to_messages(request, error: ValidationError) -> None:
         messages.error(request, message)
 
 
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 # --- calls and registrations ----------------------------------------------------------------
 
 
@@ -80,7 +73,7 @@ def call_create(request):
         try:
             call = services.needs_call_open(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(
                 request, _("The call for needs %(year)s is open.") % {"year": call.year}
@@ -147,7 +140,7 @@ def registration_edit(request, pk):
                 version=form.cleaned_data["version"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, _("The needs of %(agency)s were saved.") % {"agency": agency})
             return redirect(registration)
@@ -465,7 +458,7 @@ def quota_move(request, pk):
         try:
             services.quota_move(actor=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, _("The places were moved."))
             return redirect(plan)

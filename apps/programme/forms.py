@@ -1,7 +1,6 @@
 """Forms of the programme settings: field types and widgets; the services validate the rules."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -57,15 +56,6 @@ def _count(model, name: str, **kwargs) -> forms.IntegerField:
         widget=forms.NumberInput(attrs={"class": "form-control", "min": 0}),
         **kwargs,
     )
-
-
-def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on its field when the form has it."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, messages in error.message_dict.items():
-        form.add_error(name if name in form.fields else None, messages)
 
 
 class PhaseForm(forms.Form):

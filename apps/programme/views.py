@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from apps.core.forms import apply_service_errors
+
 from . import selectors, services
 from .forms import (
     NameForm,
@@ -18,7 +20,6 @@ from .forms import (
     RuleSettingForm,
     TrainingFormForm,
     WorkFieldForm,
-    apply_service_errors,
 )
 from .models import ContentGroup, Phase, PositionLevel, RuleSetting, TrainingForm, WorkField
 
