@@ -8,3 +8,16 @@ class NominationsConfig(AppConfig):
     name = "apps.nominations"
     label = "nominations"
     verbose_name = _("Nominations")
+
+    def ready(self) -> None:
+        from apps.planning import quota
+
+        from . import selectors
+
+        quota.register(
+            quota.PlaceSource(
+                places=selectors.quota_places,
+                sent=selectors.sent_places,
+                uses_quota=selectors.course_uses_quota,
+            )
+        )

@@ -34,8 +34,9 @@ NOMINATION_TRANSITIONS: dict[str, frozenset[str]] = {
 
 #: A nomination in one of these states holds (or asks for) a place: it counts for date clashes.
 ACTIVE_STATUSES = (S.SUBMITTED, S.APPROVED, S.WAITLISTED, S.DEPARTED)
-#: States that use a place of the course and of the agency's quota.
-PLACE_STATUSES = (S.APPROVED, S.DEPARTED, S.COMPLETED)
+#: States that use a place of the course and of the quota (``apps.planning.quota``): approved
+#: and after; a member who went and did not complete still used the place (DECISIONS §20).
+PLACE_STATUSES = (S.APPROVED, S.DEPARTED, S.COMPLETED, S.NOT_COMPLETED)
 #: States that count as having attended a form (R6).
 ATTENDED_STATUSES = (S.APPROVED, S.DEPARTED, S.COMPLETED)
 

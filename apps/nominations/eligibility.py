@@ -11,15 +11,15 @@ import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from django.db.models import Count
 from django.utils.translation import gettext, gettext_noop
 
+from apps.agencies.models import Agency
 from apps.cadres.choices import LEVEL_ORDER
 from apps.cadres.models import Cadre, LanguageSkill
+from apps.planning import quota
 from apps.programme.models import RuleSetting, TrainingForm
 
-from .choices import ACTIVE_STATUSES, ATTENDED_STATUSES, OUTCOME_ORDER, Outcome
-from .quota import quotas_for
+from .choices import ACTIVE_STATUSES, ATTENDED_STATUSES, OUTCOME_ORDER, PLACE_STATUSES, Outcome
 
 KL_24 = "KL §2.4"
 DEFAULT_LANGUAGE_LEVEL = "B2"
@@ -55,7 +55,7 @@ class RuleResult:
 class Candidate:
     cadre: Cadre
     course: object  # apps.courses.models.Course
-    agency: object | None = None  # the quota holder
+    agency: Agency | None = None  # the nominating unit; its quota holder is looked up
     nomination_id: int | None = None
 
 
@@ -77,8 +77,8 @@ class EligibilityContext:
     form_levels: dict[int, set[int]]
     languages: dict[int, dict[str, str]]
     history: dict[int, list[HistoryRow]]
-    quota_used: dict[tuple[int, int, int], int]
-    quota_cache: dict[tuple[int, str, int], int | None] = dataclasses.field(default_factory=dict)
+    quotas: dict[tuple[int, int, int], quota.QuotaState] = dataclasses.field(default_factory=dict)
+    holders: dict[int, Agency] = dataclasses.field(default_factory=dict)
 
     def setting_value(self, code: str, default: int) -> int:
         setting = self.settings.get(code)
@@ -88,8 +88,8 @@ class EligibilityContext:
         setting = self.settings.get(code)
         return (setting.severity if setting and setting.severity else default) or default
 
-    def quota(self, agency, form: TrainingForm, year: int) -> int | None:
-        return self.quota_cache.get((agency.pk, form.code, year))
+    def quota(self, agency: Agency, form: TrainingForm, year: int) -> quota.QuotaState:
+        return self.quotas[(agency.pk, form.pk, year)]
 
 
 def build_context(candidates: list[Candidate]) -> EligibilityContext:
@@ -110,7 +110,7 @@ def build_context(candidates: list[Candidate]) -> EligibilityContext:
         languages[cadre_id][language] = level
     history: dict[int, list[HistoryRow]] = defaultdict(list)
     rows = Nomination.objects.filter(
-        cadre_id__in=cadre_ids, status__in={*ACTIVE_STATUSES, *ATTENDED_STATUSES, "completed"}
+        cadre_id__in=cadre_ids, status__in={*ACTIVE_STATUSES, *ATTENDED_STATUSES, *PLACE_STATUSES}
     ).values_list(
         "pk",
         "cadre_id",
@@ -123,33 +123,22 @@ def build_context(candidates: list[Candidate]) -> EligibilityContext:
     )
     for pk, cadre_id, course_id, code, form_id, start, end, status in rows:
         history[cadre_id].append(HistoryRow(pk, course_id, code, form_id, start, end, status))
-    agencies = {c.agency.pk for c in candidates if c.agency is not None}
-    quota_used: dict[tuple[int, int, int], int] = {}
-    if agencies:
-        used = (
-            Nomination.objects.filter(
-                agency_id__in=agencies,
-                status__in=("submitted", "approved", "departed", "completed"),
-            )
-            .values("agency_id", "course__form_id", "course__start__year")
-            .annotate(n=Count("pk"))
-        )
-        for row in used:
-            key = (row["agency_id"], row["course__form_id"], row["course__start__year"])
-            quota_used[key] = row["n"]
-    quota_keys = {
-        (c.agency, forms[c.course.form_id].code, c.course.start.year)
-        for c in candidates
-        if c.agency is not None
-    }
+    quotas = quota.quota_states(
+        {
+            (c.agency, c.course.form_id, c.course.start.year)
+            for c in candidates
+            if c.agency is not None and quota.uses_quota(c.course)
+        }
+    )
+    holders = Agency.objects.in_bulk({state.holder_id for state in quotas.values()})
     return EligibilityContext(
         settings={s.code: s for s in RuleSetting.objects.all()},
         forms=forms,
         form_levels=form_levels,
         languages=languages,
         history=history,
-        quota_used=quota_used,
-        quota_cache=quotas_for(quota_keys),
+        quotas=quotas,
+        holders=holders,
     )
 
 
@@ -351,47 +340,64 @@ def rule_date_clash(candidate: Candidate, ctx: EligibilityContext) -> RuleResult
 
 
 def rule_quota(candidate: Candidate, ctx: EligibilityContext) -> RuleResult | None:
-    """R8: the nominating agency stays within its quota for the form and year.
+    """R8: the quota holder of the nominating unit keeps a place for the form and year.
 
-    A decentralised course (organised and paid by an agency, KL §2.5) uses no quota of the plan.
+    The counting, the holder (the unit's own quota first) and the courses that use a quota are
+    ``apps.planning.quota``'s, the very ones approval checks: a decentralised course (KL §2.5)
+    uses no quota of the plan. The source is the approved plan, cited as a sentence.
     """
-    if candidate.agency is None or candidate.course.organiser_id:
+    if candidate.agency is None or not quota.uses_quota(candidate.course):
         return None
     form = _form(candidate, ctx)
     year = candidate.course.start.year
-    quota = ctx.quota(candidate.agency, form, year)
-    source = "R8"
+    state = ctx.quota(candidate.agency, form, year)
     params = {
-        "agency": candidate.agency.name,
+        "agency": ctx.holders[state.holder_id].name,
         "form": _form_name(form),
         "year": year,
-        "source": source,
     }
-    if quota is None:
+    if state.places is None:
+        source = f"No approved plan of {year}"
         text = gettext_noop(
-            "No quota of %(agency)s for %(form)s in %(year)s is configured in the annual plan: "
-            "the quota cannot be checked (%(source)s)"
+            "No quota of %(agency)s for %(form)s in %(year)s: the %(year)s plan is not approved "
+            "yet, so the quota cannot be checked"
         )
         return RuleResult("R8", Outcome.WARNING, text, params, source)
-    used = ctx.quota_used.get((candidate.agency.pk, form.pk, year), 0)
+    used = state.used
     if candidate.nomination_id is not None and candidate.nomination_id in {
         row.nomination_id
         for row in ctx.history.get(candidate.cadre.pk, ())
-        if row.status in ("submitted", "approved", "departed", "completed")
+        if row.status in PLACE_STATUSES
     }:
-        used -= 1  # re-checking a nomination that is already counted
-    params |= {"used": used, "quota": quota}
-    if used < quota:
+        used -= 1  # re-checking a nomination that already holds its place
+    params |= {"used": used, "quota": state.places, "plan": state.plan_id}
+    source = f"Approved plan of {year}, quota of {params['agency']}: {state.places} places"
+    if used < state.places:
         text = gettext_noop(
             "%(agency)s has used %(used)s of its %(quota)s places for %(form)s in %(year)s "
-            "(%(source)s)"
+            "(Approved plan of %(year)s, quota of %(agency)s: %(quota)s places)"
         )
         return RuleResult("R8", Outcome.PASS, text, params, source)
     text = gettext_noop(
         "%(agency)s has already used all %(quota)s of its places for %(form)s in %(year)s "
-        "(%(source)s)"
+        "(Approved plan of %(year)s, quota of %(agency)s: %(quota)s places)"
     )
     return RuleResult("R8", Outcome.FAIL, text, params, source)
+
+
+#: The rules a steering admin may override with a written reason. R8 is not one of them:
+#: approval checks the quota again, so the way through a full quota is a quota move.
+NOT_OVERRIDABLE = frozenset({"R8"})
+
+
+def overridable_fail(results: Iterable[RuleResult]) -> bool:
+    """Whether a rule that an override can lift fails."""
+    return any(r.outcome == Outcome.FAIL and r.code not in NOT_OVERRIDABLE for r in results)
+
+
+def quota_fail(results: Iterable[RuleResult]) -> RuleResult | None:
+    """The failing quota rule (R8), if any: its ``params["plan"]`` is the approved plan."""
+    return next((r for r in results if r.code == "R8" and r.outcome == Outcome.FAIL), None)
 
 
 #: The engine: every rule in order. The overlap detection (C6) adds its check of other

@@ -19,10 +19,11 @@ class NominationQuerySet(ScopedQuerySet):
 
 
 class Nomination(models.Model):
-    """A cadre put forward for a course by an agency, within that agency's quota.
+    """A cadre put forward for a course by an agency, within the quota it draws on.
 
-    ``agency`` is the quota holder: the top-level agency (ministry, board, province) of the
-    cadre's agency at the time of nomination.
+    ``agency`` is the nominating unit: the cadre's agency at the time of nomination. The quota
+    holder is looked up from it (``apps.planning.quota``): the unit's own quota first, then up
+    its path to the root.
     """
 
     course = models.ForeignKey(

@@ -1,6 +1,7 @@
 """Reads of nominations; every one starts from ``restrict``."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import ExtractYear
 
 from apps.cadres.models import Cadre
 from apps.core.scoping import CHANGE
@@ -81,11 +82,27 @@ SENT_STATUSES = (
 )
 
 
-def places_taken_by_form(*, year: int) -> dict[str, int]:
-    """Cadres sent per form code on courses starting in ``year`` (one grouped query)."""
-    rows = (
-        Nomination.objects.filter(course__start__year=year, status__in=SENT_STATUSES)
-        .values_list("course__form__code")
-        .annotate(n=Count("pk"))
+def course_uses_quota(course) -> bool:
+    """A Steering Committee course takes its places from the plan's quotas; a decentralised
+    one (organised and paid by an agency, KL §2.5) does not."""
+    return course.organiser_id is None
+
+
+def quota_places() -> QuerySet[Nomination]:
+    """The nominations that use a place of the plan's quota, in the shape ``apps.planning.quota``
+    counts (registered in ``NominationsConfig.ready``): a place (``PLACE_STATUSES``) on a
+    course that uses a quota (``course_uses_quota``), counted for the nominating unit."""
+    return Nomination.objects.filter(
+        status__in=PLACE_STATUSES, course__organiser__isnull=True
+    ).annotate(
+        quota_agency=F("agency_id"),
+        quota_form=F("course__form_id"),
+        quota_year=ExtractYear("course__start"),
     )
-    return dict(rows)
+
+
+def sent_places() -> QuerySet[Nomination]:
+    """The cadres sent on any course, in the shape ``apps.planning.quota`` counts."""
+    return Nomination.objects.filter(status__in=SENT_STATUSES).annotate(
+        quota_form=F("course__form_id"), quota_year=ExtractYear("course__start")
+    )

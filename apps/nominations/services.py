@@ -1,8 +1,10 @@
 """Writes of nominations: nominate, submit, override, decide, withdraw, gate, follow the course.
 
 Every service takes the acting user, runs in one transaction and records a transition and an
-audit entry. Approvals lock the course row, then the quota holder's row, in that order, so
-capacity and quota hold when two admins approve at the same moment (R8).
+audit entry. The quota is ``apps.planning.quota``'s alone: approvals lock the course row, then
+(through it) the quota holder's row and the quota rows, in that order, so capacity and quota
+hold when two admins approve at the same moment (R8); every move that takes or gives back a
+place writes ``Quota.used`` there.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,22 +20,23 @@ from apps.core.roles import Role
 from apps.core.scoping import CHANGE, VIEW
 from apps.courses.choices import CourseStatus
 from apps.courses.models import Course
+from apps.planning import quota
 from apps.programme.models import RuleSetting
 
 from .choices import NOMINATION_TRANSITIONS, PLACE_STATUSES, NominationStatus, Outcome
-from .eligibility import Candidate, RuleResult, evaluate, overall
+from .eligibility import (
+    Candidate,
+    RuleResult,
+    evaluate,
+    overall,
+    overridable_fail,
+    quota_fail,
+)
 from .models import GateResult, Nomination, NominationTransition
-from .quota import quota_for, quota_lock, quota_record_departure
 
 S = NominationStatus
 DEFAULT_PASS_MARK = 60
 DEFAULT_SCALE_MAX = 100
-
-
-def quota_holder(cadre: Cadre) -> Agency:
-    """The top-level agency (ministry, board, province) above the cadre's agency."""
-    root_id = int(cadre.agency.path.split("/")[0])
-    return cadre.agency if cadre.agency_id == root_id else Agency.objects.get(pk=root_id)
 
 
 def _move(nomination: Nomination, to_status: str, *, actor: User, reason: str = "") -> None:
@@ -47,6 +50,8 @@ def _move(nomination: Nomination, to_status: str, *, actor: User, reason: str = 
     if to_status == S.WAITLISTED:
         nomination.waitlisted_at = timezone.now()
     nomination.save()
+    if (from_status in PLACE_STATUSES) != (to_status in PLACE_STATUSES):
+        _record_quota_use(nomination)
     NominationTransition.objects.create(
         nomination=nomination,
         from_status=from_status,
@@ -71,7 +76,7 @@ def _check_results(nomination: Nomination, results: list[RuleResult]) -> None:
 def eligibility_preview(*, course: Course, cadre: Cadre) -> list[RuleResult]:
     """The rule results a nomination would get now (nothing is saved)."""
     existing = Nomination.objects.filter(course=course, cadre=cadre).values_list("pk", flat=True)
-    candidate = Candidate(cadre, course, quota_holder(cadre), next(iter(existing), None))
+    candidate = Candidate(cadre, course, cadre.agency, next(iter(existing), None))
     return evaluate([candidate])[0]
 
 
@@ -90,6 +95,13 @@ def _require_nominator(actor: User, course: Course, cadre: Cadre) -> None:
 
 
 def _submit_blockers(nomination: Nomination, confirm_warnings: bool) -> list[str]:
+    if quota_fail(nomination.results):
+        return [
+            _(
+                "The agency's quota for this form is full; the nomination stays a draft until a "
+                "steering admin moves places to the agency in the approved plan."
+            )
+        ]
     if nomination.outcome == Outcome.FAIL and not nomination.is_overridden:
         return [
             _(
@@ -115,7 +127,7 @@ def nomination_create(
     if Nomination.objects.filter(course=course, cadre=cadre).exists():
         raise ValidationError(_("%(name)s is already nominated to this course.") % {"name": cadre})
     nomination = Nomination(
-        course=course, cadre=cadre, agency=quota_holder(cadre), created_by=actor, note=note
+        course=course, cadre=cadre, agency=cadre.agency, created_by=actor, note=note
     )
     _check_results(nomination, eligibility_preview(course=course, cadre=cadre))
     nomination.warnings_confirmed = confirm_warnings and nomination.outcome == Outcome.WARNING
@@ -173,6 +185,13 @@ def nomination_override(*, actor: User, nomination: Nomination, reason: str) -> 
     nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
     if nomination.outcome != Outcome.FAIL:
         raise ValidationError(_("Only a nomination with a failed rule can be overridden."))
+    if not overridable_fail(nomination.results):
+        raise ValidationError(
+            _(
+                "A full quota cannot be overridden: approval checks it again. Move places to "
+                "the agency in the approved plan instead."
+            )
+        )
     nomination.override_reason = reason.strip()
     nomination.override_by = actor
     nomination.override_at = timezone.now()
@@ -188,19 +207,17 @@ def _places_taken(course: Course) -> int:
     return Nomination.objects.filter(course=course, status__in=PLACE_STATUSES).count()
 
 
-def _quota_used(nomination: Nomination) -> int:
-    return Nomination.objects.filter(
-        agency=nomination.agency,
-        course__form_id=nomination.course.form_id,
-        course__start__year=nomination.course.start.year,
-        status__in=PLACE_STATUSES,
-    ).count()
+def _record_quota_use(nomination: Nomination) -> None:
+    """A place was taken or given back: planning writes the holder's ``Quota.used``."""
+    course = nomination.course
+    if quota.uses_quota(course):
+        quota.record_use(agency=nomination.agency, form_id=course.form_id, year=course.start.year)
 
 
 def _approve_locked(nomination: Nomination, *, actor: User, reason: str) -> None:
     """Approve with the course row locked by the caller; checks eligibility, capacity, quota."""
     course = nomination.course
-    if nomination.outcome == Outcome.FAIL and not nomination.is_overridden:
+    if overridable_fail(nomination.results) and not nomination.is_overridden:
         raise ValidationError(
             _("The nominee fails an eligibility rule; a steering admin must override it first.")
         )
@@ -209,14 +226,19 @@ def _approve_locked(nomination: Nomination, *, actor: User, reason: str) -> None
             _("The course is full (%(capacity)s places); waitlist the nominee instead.")
             % {"capacity": course.capacity}
         )
-    form_code = course.form.code
-    quota_lock(agency=nomination.agency, form_code=form_code, year=course.start.year)
-    quota = quota_for(agency=nomination.agency, form_code=form_code, year=course.start.year)
-    if quota is not None and _quota_used(nomination) >= quota:
-        raise ValidationError(
-            _("%(agency)s has used all %(quota)s of its places for this form in %(year)s.")
-            % {"agency": nomination.agency, "quota": quota, "year": course.start.year}
-        )
+    if quota.uses_quota(course):
+        year = course.start.year
+        quota.lock(agency=nomination.agency, form_id=course.form_id, year=year)
+        state = quota.quota_state(agency=nomination.agency, form_id=course.form_id, year=year)
+        if state.full:
+            raise ValidationError(
+                _("%(agency)s has used all %(quota)s of its places for this form in %(year)s.")
+                % {
+                    "agency": Agency.objects.get(pk=state.holder_id),
+                    "quota": state.places,
+                    "year": year,
+                }
+            )
     _move(nomination, S.APPROVED, actor=actor, reason=reason)
 
 
@@ -351,24 +373,3 @@ def nominations_follow_course(*, actor: User, course: Course, to_status: str) ->
     reason = _("The course is %(status)s.") % {"status": CourseStatus(to_status).label.lower()}
     for nomination in course.nominations.select_for_update().filter(status__in=sources):
         _move(nomination, target, actor=actor, reason=reason)
-    if to_status == CourseStatus.DEPARTED and not course.organiser_id:
-        _record_quota_use(actor=actor, course=course)
-
-
-def _record_quota_use(*, actor: User, course: Course) -> None:
-    """Each agency sending cadres on this course: its places used of the form and year."""
-    year = course.start.year
-    agencies = Agency.objects.filter(
-        pk__in=course.nominations.filter(status=S.DEPARTED).values("agency_id")
-    )
-    for agency in agencies:
-        sent = Nomination.objects.filter(
-            agency=agency,
-            course__form_id=course.form_id,
-            course__start__year=year,
-            course__organiser__isnull=True,
-            status__in=(S.DEPARTED, S.COMPLETED, S.NOT_COMPLETED),
-        ).count()
-        quota_record_departure(
-            actor=actor, agency=agency, form_code=course.form.code, year=year, sent=sent
-        )

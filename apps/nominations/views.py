@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,7 +21,7 @@ from apps.courses.models import Course
 
 from . import services
 from .choices import NominationStatus, Outcome
-from .eligibility import overall
+from .eligibility import overall, overridable_fail, quota_fail
 from .export import nomination_export_file
 from .filtersets import NominationFilter
 from .forms import DecisionForm, GateForm, NominateForm, ReasonForm
@@ -28,6 +29,7 @@ from .models import Nomination
 from .selectors import nominable_cadres, nomination_detail_queryset, nomination_list
 from .tables import NominationTable
 
+S = NominationStatus
 READERS = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER, Role.FINANCE_OFFICER, Role.AUDITOR)
 NOMINATORS = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)
 
@@ -119,6 +121,7 @@ def eligibility_check(request, course_pk, cadre_pk):
             "cadre": cadre,
             "results": results,
             "outcome": overall(results),
+            "overridable": overridable_fail(results),
             "form": NominateForm(),
         },
     )
@@ -144,6 +147,15 @@ def nomination_create(request, course_pk, cadre_pk):
         return redirect("nominations:nominate", course_pk=course.pk)
     if nomination.status == NominationStatus.SUBMITTED:
         messages.success(request, _("%(name)s was nominated.") % {"name": cadre})
+    elif nomination.outcome == Outcome.FAIL and not overridable_fail(nomination.results):
+        messages.warning(
+            request,
+            _(
+                "The quota for %(name)s is full: the nomination is kept as a draft until a "
+                "steering admin moves places to the agency in the approved plan."
+            )
+            % {"name": cadre},
+        )
     elif nomination.outcome == Outcome.FAIL:
         messages.warning(
             request,
@@ -169,6 +181,13 @@ def nomination_detail(request, pk):
     can_change = Nomination.objects.restrict(user, CHANGE).filter(pk=nomination.pk).exists()
     is_steering = user.role == Role.STEERING_ADMIN
     status = nomination.status
+    results = nomination.results
+    open_statuses = (
+        NominationStatus.DRAFT,
+        NominationStatus.SUBMITTED,
+        NominationStatus.WAITLISTED,
+    )
+    full_quota = quota_fail(results) if status in open_statuses else None
     return render(
         request,
         "nominations/nomination_detail.html",
@@ -177,8 +196,12 @@ def nomination_detail(request, pk):
             "can_submit": can_change and status == NominationStatus.DRAFT,
             "can_override": is_steering
             and nomination.outcome == Outcome.FAIL
-            and status
-            in (NominationStatus.DRAFT, NominationStatus.SUBMITTED, NominationStatus.WAITLISTED),
+            and overridable_fail(results)
+            and status in open_statuses,
+            # R8 is not overridden (approval checks the quota again): places are moved instead.
+            "quota_move_url": reverse("planning:quota_move", args=[full_quota.params["plan"]])
+            if is_steering and full_quota and full_quota.params.get("plan")
+            else None,
             "can_decide": is_steering
             and status in (NominationStatus.SUBMITTED, NominationStatus.WAITLISTED),
             "can_withdraw": can_change

@@ -2,8 +2,9 @@
 
 Contract (other apps rely on it, keep the signatures):
 
-* ``approved_plan(year)`` – the year's approved plan version, or None;
-* ``quota_for(agency=, form_code=, year=)`` – the places the agency may nominate for.
+* ``approved_plan(year)`` – the year's approved plan version, or None.
+
+Quotas (holder, places counted, locks, use) are read through ``apps.planning.quota`` only.
 """
 
 import datetime
@@ -19,6 +20,7 @@ from apps.agencies.models import Agency
 from apps.programme.models import ContentGroup, RuleSetting, TrainingForm
 from apps.programme.selectors import annual_targets, phase_for_year
 
+from . import quota
 from .models import (
     AnnualPlan,
     NeedsCall,
@@ -44,41 +46,13 @@ def approved_plan(year: int) -> AnnualPlan | None:
     return AnnualPlan.objects.filter(year=year, status=PlanStatus.APPROVED).first()
 
 
-def quota_for(*, agency: Agency, form_code: str, year: int) -> int | None:
-    """Places of ``form_code`` the agency may nominate for in ``year`` under the approved plan.
-
-    Quotas are held by the agency that registered the needs, usually a top-level body (a
-    ministry, a province). A unit below it shares its parent's quota, so the nearest agency on
-    the path from ``agency`` up to its root that holds a quota answers (the agency itself
-    first). Returns 0 when an approved plan exists but gives nothing to that branch, and None
-    when the year has no approved plan yet.
-    """
-    plan = approved_plan(year)
-    if plan is None:
-        return None
-    chain = [*agency.ancestor_ids, agency.pk]
-    quotas = dict(
-        Quota.objects.filter(plan=plan, form__code=form_code, agency_id__in=chain).values_list(
-            "agency_id", "places"
-        )
-    )
-    for agency_id in reversed(chain):
-        if agency_id in quotas:
-            return quotas[agency_id]
-    return 0
-
-
 def plan_actuals(year: int) -> dict[str, int]:
-    """Places actually taken per form code in ``year`` – the "actual" of the dashboard.
-
-    HOOK for the nominations app: until nominations exist every form counts 0. Replace the body
-    with a count of departed/completed nominations per course form for the year (one grouped
-    query), keeping the signature; the dashboard and its tests read it from here.
-    """
-    from apps.nominations.selectors import places_taken_by_form
-
-    actuals = dict.fromkeys(TrainingForm.objects.values_list("code", flat=True), 0)
-    actuals.update(places_taken_by_form(year=year))
+    """Cadres actually sent per form code in ``year`` – the "actual" of the dashboard, counted
+    by ``quota.sent_by_form`` over the rows the nominations app registers (0 without them)."""
+    codes = dict(TrainingForm.objects.values_list("pk", "code"))
+    actuals = dict.fromkeys(codes.values(), 0)
+    for form_id, sent in quota.sent_by_form(year=year).items():
+        actuals[codes[form_id]] = sent
     return actuals
 
 

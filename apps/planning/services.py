@@ -19,7 +19,7 @@ from apps.cadres.models import Cadre
 from apps.core.audit import audit_record
 from apps.core.models import User
 from apps.core.roles import Role
-from apps.core.scoping import CHANGE, agency_scope_ids
+from apps.core.scoping import agency_scope_ids
 from apps.programme.models import ContentGroup, TrainingForm
 from apps.programme.selectors import phase_for_year
 
@@ -36,6 +36,7 @@ from .models import (
     Quota,
     QuotaMove,
 )
+from .quota import record_plan
 
 S = PlanStatus
 #: The plan's workflow: (from, to) → roles that may take the step. Plans are prepared and
@@ -414,6 +415,8 @@ def plan_transition(
             _record(older, S.SUPERSEDED, actor, _("Replaced by %(plan)s") % {"plan": plan})
         plan.approved_at = timezone.now()
     _record(plan, to_status, actor, comment)
+    if to_status == S.APPROVED:
+        record_plan(plan)  # places taken before this version count against its quotas
     audit_record(
         actor=actor,
         action=f"planning.plan_{to_status}",
@@ -609,29 +612,3 @@ def quota_release_unused(
         detail={"cut_off": str(cut_off), "places": released},
     )
     return released
-
-
-@transaction.atomic
-def quota_record_use(*, actor: User, quota: Quota, used: object) -> Quota:
-    """Record how many places of a quota were actually used (feeds the realism ratio).
-
-    The nominations app calls this when a course departs; historic years are entered here.
-    """
-    if not Quota.objects.restrict(actor, CHANGE).filter(pk=quota.pk).exists():
-        raise PermissionDenied
-    quota = Quota.objects.select_for_update().get(pk=quota.pk)
-    count = _check_places(used, where=str(quota.agency))
-    if count > quota.places:
-        raise ValidationError(
-            _("%(agency)s cannot use %(used)s places of a quota of %(places)s.")
-            % {"agency": quota.agency, "used": count, "places": quota.places}
-        )
-    quota.used = count
-    quota.save(update_fields=["used"])
-    audit_record(
-        actor=actor,
-        action="planning.quota_use",
-        obj=quota.plan,
-        detail={"quota": quota.pk, "used": count},
-    )
-    return quota

@@ -18,9 +18,11 @@ from apps.cadres.choices import LEVEL_ORDER
 from apps.cadres.models import Cadre, LanguageSkill
 from apps.courses.choices import CourseStatus
 from apps.courses.models import Course
+from apps.nominations.choices import PLACE_STATUSES
 from apps.nominations.eligibility import Candidate, evaluate, overall
 from apps.nominations.models import GateResult, Nomination, NominationTransition
-from apps.planning.models import PlanStatus, Quota
+from apps.planning import quota
+from apps.planning.models import AnnualPlan, PlanStatus, Quota
 
 from .base import DemoContext, Generator, register
 from .planning import PlanningGenerator
@@ -106,7 +108,7 @@ class NominationGenerator(Generator):
                 [cadre_id for _c, cadre_id, _r in picks]
             )
             candidates = [
-                Candidate(cadres[cadre_id], course, roots[root_id])
+                Candidate(cadres[cadre_id], course, cadres[cadre_id].agency)
                 for course, cadre_id, root_id in picks
             ]
             results = evaluate(candidates)
@@ -155,8 +157,10 @@ class NominationGenerator(Generator):
             )
             figures["nominations"] += len(rows)
             for row in rows:
-                if row.status in ("approved", "departed", "completed", "not_completed"):
+                if row.status in PLACE_STATUSES:
                     recent[(row.cadre_id, row.course.form.code)] = year
+        for plan in AnnualPlan.objects.filter(status=PlanStatus.APPROVED):
+            quota.record_plan(plan)  # Quota.used = the places the quota module counts
         return figures
 
     @staticmethod

@@ -3,7 +3,8 @@
 About 80 top-level agencies (ministries, central bodies and provinces) register each year, each
 with its own habit: how much it asks for and how much of it it really fills (its realism). Plans
 2022–2026 are approved by the demo steering admin with their workflow steps (one returned once,
-two revised to a second version); past years record the places used, 2026 is part-way through.
+two revised to a second version); the places used (``Quota.used``) are written by the
+nominations generator from the nominations it makes, as the quota module counts them.
 The 2027 call is open on the reference date with about two thirds of the agencies registered.
 Totals sit around the phase targets (KL §2.2): agencies ask for somewhat more than the targets,
 plans follow the targets, and agencies fill 40–100 % of what they ask for.
@@ -222,13 +223,6 @@ class PlanningGenerator(Generator):
                 admin,
             )
             plans += 1
-        # used places: past years complete, the current one part-way (about 80 %)
-        share = 1.0 if year < current else 0.8
-        quotas = list(Quota.objects.filter(plan=final))
-        for quota in quotas:
-            _appetite, realism, _group = habits[quota.agency_id]
-            quota.used = min(quota.places, round(quota.places * realism * share + rng.random()))
-        Quota.objects.bulk_update(quotas, ["used"])
         return plans
 
     def _fill(self, rng, plan, year, targets, requested, habits, forms, groups, scale=1.0):

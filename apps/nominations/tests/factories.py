@@ -6,7 +6,6 @@ from apps.cadres.tests.factories import CadreFactory
 from apps.core.tests.factories import UserFactory
 from apps.courses.tests.factories import CourseFactory
 from apps.nominations.models import Nomination
-from apps.nominations.services import quota_holder
 
 
 class NominationFactory(factory.django.DjangoModelFactory):
@@ -15,6 +14,6 @@ class NominationFactory(factory.django.DjangoModelFactory):
 
     course = factory.SubFactory(CourseFactory)
     cadre = factory.SubFactory(CadreFactory)
-    agency = factory.LazyAttribute(lambda o: quota_holder(o.cadre))
+    agency = factory.LazyAttribute(lambda o: o.cadre.agency)
     status = "submitted"
     created_by = factory.SubFactory(UserFactory)

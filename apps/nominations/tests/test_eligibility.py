@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from apps.cadres.tests.factories import CadreFactory, LanguageSkillFactory, _level
+from apps.core.tests.factories import UserFactory
 from apps.courses.tests.factories import CourseFactory, form
 from apps.nominations.eligibility import (
     Candidate,
@@ -22,8 +23,9 @@ from apps.nominations.eligibility import (
     rule_same_form,
     rule_uses_language,
 )
-from apps.nominations.services import quota_holder
 from apps.nominations.tests.factories import NominationFactory
+from apps.planning.models import PlanStatus
+from apps.planning.tests.factories import make_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +39,7 @@ def _course(form_code="SHORT", **kwargs):
 
 
 def _run(rule, cadre, course):
-    candidate = Candidate(cadre, course, quota_holder(cadre))
+    candidate = Candidate(cadre, course, cadre.agency)
     return rule(candidate, build_context([candidate]))
 
 
@@ -171,28 +173,69 @@ def test_quota_rule_warns_when_no_plan_gives_a_quota():
     assert "No quota of" in result.message
 
 
-def test_quota_rule_fails_when_the_quota_is_used(monkeypatch):
-    monkeypatch.setattr(
-        "apps.nominations.eligibility.quotas_for",
-        lambda keys: {(a.pk, f, y): 1 for a, f, y in keys},
+def _approved_plan(quotas: dict) -> None:
+    form("SHORT")  # loads the programme's forms and content groups
+    make_plan(
+        year=START.year,
+        by=UserFactory(),
+        status=PlanStatus.APPROVED,
+        capacity={"SHORT": 40},
+        quotas={(agency, "SHORT"): places for agency, places in quotas.items()},
     )
-    cadre = CadreFactory()
-    NominationFactory(cadre=CadreFactory(agency=cadre.agency), course=_course(), status="approved")
+
+
+def test_quota_rule_fails_when_the_quota_is_used(ministry):
+    _approved_plan({ministry: 1})
+    cadre = CadreFactory(agency=ministry)
+    NominationFactory(cadre=CadreFactory(agency=ministry), course=_course(), status="approved")
     result = _run(rule_quota, cadre, _course())
     assert (result.code, result.outcome) == ("R8", "fail")
     assert "already used all 1" in result.message
+    assert "(Approved plan of 2026, quota of Bộ Thử nghiệm: 1 places)" in result.message
+    with translation.override("vi"):
+        assert "Kế hoạch năm 2026 đã phê duyệt, chỉ tiêu của Bộ Thử nghiệm: 1" in result.message
 
 
-def test_engine_combines_the_rules_and_the_worst_outcome_wins(reference_data, monkeypatch):
-    monkeypatch.setattr(
-        "apps.nominations.eligibility.quotas_for",
-        lambda keys: {(a.pk, f, y): 10 for a, f, y in keys},
+def test_quota_rule_counts_a_not_completed_member_as_a_place_used(ministry):
+    _approved_plan({ministry: 1})
+    NominationFactory(cadre=CadreFactory(agency=ministry), course=_course(), status="not_completed")
+    result = _run(rule_quota, CadreFactory(agency=ministry), _course())
+    assert (result.outcome, result.params["used"]) == ("fail", 1)
+
+
+def test_quota_rule_a_decentralised_course_uses_no_quota(ministry, other_agency):
+    """Issue 8, bug 1: a place on a decentralised course (KL §2.5) never fills the plan's quota."""
+    _approved_plan({ministry: 1})
+    NominationFactory(
+        cadre=CadreFactory(agency=ministry),
+        course=_course(organiser=ministry),
+        status="approved",
     )
+    assert _run(rule_quota, CadreFactory(agency=ministry), _course(organiser=ministry)) is None
+    result = _run(rule_quota, CadreFactory(agency=ministry), _course())
+    assert (result.outcome, result.params["used"], result.params["quota"]) == ("pass", 0, 1)
+
+
+def test_quota_rule_reads_the_unit_s_own_quota_first(ministry, ministry_unit):
+    """Issue 8, bug 2: a unit with its own quota uses it, not its ministry's."""
+    _approved_plan({ministry: 5, ministry_unit: 1})
+    NominationFactory(cadre=CadreFactory(agency=ministry_unit), course=_course(), status="approved")
+    result = _run(rule_quota, CadreFactory(agency=ministry_unit), _course())
+    assert (result.outcome, result.params["agency"]) == ("fail", "Vụ Tổ chức cán bộ")
+    assert (result.params["used"], result.params["quota"]) == (1, 1)
+    result = _run(rule_quota, CadreFactory(agency=ministry), _course())
+    assert (result.outcome, result.params["used"], result.params["quota"]) == ("pass", 0, 5)
+
+
+def test_engine_combines_the_rules_and_the_worst_outcome_wins(reference_data, ministry):
+    _approved_plan({ministry: 10})
     cadre = CadreFactory(
-        position_level=_level("DEPARTMENT_CENTRAL"), expected_retirement=datetime.date(2035, 1, 1)
+        agency=ministry,
+        position_level=_level("DEPARTMENT_CENTRAL"),
+        expected_retirement=datetime.date(2035, 1, 1),
     )
     course = _course()
-    [results] = evaluate([Candidate(cadre, course, quota_holder(cadre))])
+    [results] = evaluate([Candidate(cadre, course, cadre.agency)])
     assert [(r.code, r.outcome) for r in results] == [
         ("R1", "pass"),
         ("R5", "pass"),
@@ -202,10 +245,10 @@ def test_engine_combines_the_rules_and_the_worst_outcome_wins(reference_data, mo
     ]
     assert overall(results) == "pass"
     cadre.expected_retirement = datetime.date(2027, 1, 1)
-    [results] = evaluate([Candidate(cadre, course, quota_holder(cadre))])
+    [results] = evaluate([Candidate(cadre, course, cadre.agency)])
     assert overall(results) == "warning"
     cadre.position_level = _level("OTHER")
-    [results] = evaluate([Candidate(cadre, course, quota_holder(cadre))])
+    [results] = evaluate([Candidate(cadre, course, cadre.agency)])
     assert overall(results) == "fail"
 
 
@@ -214,7 +257,7 @@ def test_engine_query_count_does_not_grow_with_the_number_of_candidates(referenc
     cadres = [CadreFactory() for _ in range(12)]
     for cadre in cadres:
         LanguageSkillFactory(cadre=cadre)
-    candidates = [Candidate(cadre, course, quota_holder(cadre)) for cadre in cadres]
+    candidates = [Candidate(cadre, course, cadre.agency) for cadre in cadres]
     with CaptureQueriesContext(connection) as one:
         evaluate(candidates[:1])
     with CaptureQueriesContext(connection) as many:

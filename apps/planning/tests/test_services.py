@@ -235,9 +235,10 @@ def test_a_revision_is_version_two_and_replaces_the_first_when_approved(
     v1.refresh_from_db()
     assert v1.status == "superseded"
     assert AnnualPlan.objects.get(status="approved") == v2
-    from apps.planning.selectors import plan_diff, quota_for
+    from apps.planning.quota import quota_state
+    from apps.planning.selectors import plan_diff
 
-    assert quota_for(agency=ministry, form_code="SHORT", year=2027) == 6
+    assert quota_state(agency=ministry, form_id=form("SHORT").pk, year=2027).places == 6
     diff = plan_diff(v2)
     assert [(a, f.code, b, c) for a, f, b, c in diff.quotas_changed] == [(ministry, "SHORT", 4, 6)]
 
@@ -456,24 +457,3 @@ def test_a_quota_cannot_drop_below_the_places_used(reference_data, steering_admi
             actor=steering_admin, plan=plan, places={(ministry.pk, form("SHORT").pk): 2}
         )
     assert Quota.objects.get().places == 4
-
-
-def test_recording_use_feeds_realism_and_is_bounded_by_the_quota(
-    reference_data, steering_admin, agency_officer, ministry
-):
-    plan = make_plan(
-        year=2027,
-        by=steering_admin,
-        status="approved",
-        capacity={"SHORT": 10},
-        quotas={(ministry, "SHORT"): 4},
-    )
-    quota = Quota.objects.get()
-    with pytest.raises(PermissionDenied):
-        services.quota_record_use(actor=agency_officer, quota=quota, used=2)
-    with pytest.raises(ValidationError):
-        services.quota_record_use(actor=steering_admin, quota=quota, used=5)
-    services.quota_record_use(actor=steering_admin, quota=quota, used=3)
-    quota.refresh_from_db()
-    assert quota.used == 3
-    assert plan.pk == quota.plan_id

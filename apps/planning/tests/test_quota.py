@@ -1,18 +1,23 @@
-"""The contract other apps use: approved_plan(year) and quota_for(agency, form_code, year)."""
+"""The quota module alone: the approved plan and the nearest holder of a unit's places."""
 
 from apps.planning.models import PlanStatus
-from apps.planning.selectors import approved_plan, quota_for
+from apps.planning.quota import quota_state
+from apps.planning.selectors import approved_plan
 
-from .factories import make_plan
+from .factories import form, make_plan
 
 
-def test_quota_for_is_none_without_an_approved_plan(reference_data, ministry, steering_admin):
+def quota_for(*, agency, form_code: str, year: int) -> int | None:
+    return quota_state(agency=agency, form_id=form(form_code).pk, year=year).places
+
+
+def test_quota_state_is_none_without_an_approved_plan(reference_data, ministry, steering_admin):
     make_plan(year=2027, by=steering_admin, capacity={"SHORT": 40}, quotas={(ministry, "SHORT"): 5})
     assert approved_plan(2027) is None
     assert quota_for(agency=ministry, form_code="SHORT", year=2027) is None
 
 
-def test_quota_for_reads_the_approved_plan(reference_data, ministry, steering_admin):
+def test_quota_state_reads_the_approved_plan(reference_data, ministry, steering_admin):
     plan = make_plan(
         year=2027,
         by=steering_admin,
@@ -44,3 +49,20 @@ def test_a_unit_shares_its_parent_quota_unless_it_holds_one(
         quotas={(ministry, "SHORT"): 5, (ministry_unit, "SHORT"): 2},
     )
     assert quota_for(agency=ministry_unit, form_code="SHORT", year=2028) == 2
+
+
+def test_the_holder_is_the_nearest_agency_with_a_quota(
+    reference_data, ministry, ministry_unit, steering_admin
+):
+    make_plan(
+        year=2027,
+        by=steering_admin,
+        status=PlanStatus.APPROVED,
+        capacity={"SHORT": 40},
+        quotas={(ministry, "SHORT"): 5, (ministry_unit, "SHORT"): 2},
+    )
+    short = form("SHORT").pk
+    assert quota_state(agency=ministry_unit, form_id=short, year=2027).holder_id == ministry_unit.pk
+    assert quota_state(agency=ministry, form_id=short, year=2027).holder_id == ministry.pk
+    medium = quota_state(agency=ministry_unit, form_id=form("MEDIUM").pk, year=2027)
+    assert (medium.holder_id, medium.places) == (ministry.pk, 0)
