@@ -12,7 +12,7 @@ from apps.courses.tests.factories import CourseFactory
 from apps.nominations import services
 from apps.nominations.models import Nomination
 from apps.nominations.tests.factories import NominationFactory
-from apps.planning.models import PlanStatus
+from apps.planning.models import PlanStatus, Quota
 from apps.planning.tests.factories import make_plan
 
 pytestmark = pytest.mark.postgres_only
@@ -82,4 +82,5 @@ def test_two_admins_cannot_overrun_an_agency_quota(steering_admin, ministry, min
     ]
     outcomes = _approve_at_once(steering_admin, nominations)
     assert outcomes.count("approved") == 1
-    assert Nomination.objects.filter(agency=ministry, status="approved").count() == 1
+    assert Nomination.objects.filter(agency=ministry_unit, status="approved").count() == 1
+    assert Quota.objects.get(agency=ministry).used == 1

@@ -125,7 +125,7 @@ def test_places_used_follow_every_move_of_a_member(
 
 
 def test_a_full_quota_offers_a_quota_move_not_an_override(
-    reference_data, client, steering_admin, agency_officer, ministry, ministry_unit
+    reference_data, client_for, steering_admin, agency_officer, ministry, ministry_unit
 ):
     """Issue 18, item 2: overriding R8 did nothing (approval counts again); the steering admin
     is offered the approved plan's quota move instead."""
@@ -140,8 +140,7 @@ def test_a_full_quota_offers_a_quota_move_not_an_override(
         services.nomination_override(actor=steering_admin, nomination=nomination, reason="Cần")
     with pytest.raises(ValidationError, match="quota for this form is full"):
         services.nomination_submit(actor=agency_officer, nomination=nomination)
-    client.force_login(steering_admin)
-    page = client.get(nomination.get_absolute_url()).content.decode()
+    page = client_for(steering_admin).get(nomination.get_absolute_url()).content.decode()
     assert reverse("planning:quota_move", args=[plan.pk]) in page
     assert 'id="quota-move-offer"' in page
     assert "id_override_reason" not in page

@@ -49,7 +49,9 @@ def test_numbers_sit_around_the_targets_and_realism_has_history(demo):
 
 @pytest.mark.django_db
 def test_places_used_are_what_the_quota_module_counts(demo):
-    quotas = list(Quota.objects.filter(plan__status=PlanStatus.APPROVED).select_related("plan"))
+    quotas = list(
+        Quota.objects.filter(plan__status=PlanStatus.APPROVED).select_related("plan", "agency")
+    )
     states = quota_states((q.agency, q.form_id, q.plan.year) for q in quotas)
     assert sum(q.used for q in quotas) > 0
     for q in quotas:
