@@ -5,7 +5,10 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
 
-#: URL name prefixes reachable without a login (the API authenticates by token itself).
+from .two_factor import second_factor_missing
+
+#: URL name prefixes reachable without a login (the API authenticates itself, with the same
+#: second-factor rule: apps.core.two_factor).
 PUBLIC_PREFIXES = ("/static/", "/api/", "/i18n/")
 PUBLIC_NAMES = frozenset({"core:login", "core:health"})
 #: URL names reachable after the password step but before the second factor.
@@ -32,12 +35,7 @@ class LoginRequiredAndTwoFactorMiddleware:
         user = request.user
         if not user.is_authenticated:
             return redirect(f"{reverse(settings.LOGIN_URL)}?next={request.get_full_path()}")
-        if (
-            getattr(settings, "DE165_REQUIRE_2FA", True)
-            and user.needs_two_factor
-            and not user.is_verified()
-            and name not in SECOND_STEP_NAMES
-        ):
+        if second_factor_missing(user) and name not in SECOND_STEP_NAMES:
             return redirect("core:otp_verify")
         return None
 
