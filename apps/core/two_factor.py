@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from drf_spectacular.authentication import SessionScheme
 from rest_framework import authentication, exceptions
 
 
@@ -53,3 +54,9 @@ class TokenAuthentication(authentication.TokenAuthentication):
         if second_factor_required(user) and not token_issued_after_verification(token):
             raise exceptions.AuthenticationFailed(SECOND_FACTOR_MESSAGE)
         return user, token
+
+
+class TwoFactorSessionScheme(SessionScheme):
+    """The OpenAPI description of the session authentication above (a cookie, as before)."""
+
+    target_class = "apps.core.two_factor.SessionAuthentication"
