@@ -7,11 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.agencies.models import Agency
 from apps.agencies.selectors import agency_choices, agency_choices_cache_key
+from apps.core.audit import client_ip
 from apps.core.text import normalize_vi
 from apps.core.widgets import CachedOptionsSelect
 from apps.programme.models import PositionLevel, WorkField
 
 from .choices import AgeBand, Gender, Language, LanguageLevel, ManagementCategory
+from .identifiers import search_by_identifier
 from .models import Cadre, LanguageSkill
 from .selectors import birth_date_range_for_age_band
 
@@ -108,7 +110,14 @@ class CadreFilter(django_filters.FilterSet):
         if not key:
             return queryset
         if key.isdigit():
-            return queryset.filter(national_id__endswith=key) if len(key) >= 4 else queryset
+            if len(key) < 4:  # too few digits to tell records apart
+                return queryset
+            return search_by_identifier(
+                queryset,
+                user=self.user,
+                digits=key,
+                ip_address=client_ip(self.request) if self.request is not None else None,
+            )
         return queryset.filter(search_key__contains=key)
 
     def filter_agency(self, queryset, name, agency):

@@ -1,5 +1,6 @@
 """Sensitive identifiers (citizen ID, passport): who may see them in full, and masking."""
 
+from apps.core.audit import audit_record
 from apps.core.roles import Role
 from apps.core.scoping import CHANGE
 
@@ -27,3 +28,24 @@ def can_reveal_identifiers(user, cadre: Cadre) -> bool:
 
 def can_export_identifiers(user) -> bool:
     return user.is_authenticated and user.role in {Role.STEERING_ADMIN, Role.AGENCY_OFFICER}
+
+
+def can_search_identifiers(user) -> bool:
+    """Searching by ID digits reveals the digits: only roles that may see full identifiers."""
+    return user is not None and user.is_authenticated and user.role in IDENTIFIER_ROLES
+
+
+def search_by_identifier(queryset, *, user, digits: str, ip_address: str | None = None):
+    """Cadres whose citizen ID ends with ``digits``; refused (empty) for masked-only roles.
+
+    Each search is written to the audit log (the number of digits, not the digits).
+    """
+    if not can_search_identifiers(user):
+        return queryset.none()
+    audit_record(
+        actor=user,
+        action="cadres.identifier_search",
+        detail={"digits": len(digits)},
+        ip_address=ip_address,
+    )
+    return queryset.filter(national_id__endswith=digits)

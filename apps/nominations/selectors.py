@@ -61,6 +61,7 @@ def course_nominations_summary(*, course, fetched_by) -> dict:
 
 def nominable_cadres(*, fetched_by, search: str = "", limit: int = 20) -> list[Cadre]:
     """Cadres the user may nominate whose name matches ``search`` (accent-insensitive)."""
+    from apps.cadres.identifiers import search_by_identifier
     from apps.core.text import normalize_vi
 
     key = normalize_vi(search)
@@ -68,7 +69,7 @@ def nominable_cadres(*, fetched_by, search: str = "", limit: int = 20) -> list[C
         return []
     queryset = Cadre.objects.restrict(fetched_by, CHANGE).select_related("agency", "position_level")
     if key.isdigit():
-        queryset = queryset.filter(national_id__endswith=key)
+        queryset = search_by_identifier(queryset, user=fetched_by, digits=key)
     else:
         queryset = queryset.filter(search_key__contains=key)
     return list(queryset.order_by("search_key", "pk")[:limit])
