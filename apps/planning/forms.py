@@ -84,6 +84,8 @@ class RegistrationForm(forms.Form):
         widget=FastSelectMultiple(attrs={"class": "form-select", "size": 6}),
     )
 
+    #: The registration's version when the form was opened (-1: none existed yet). A POST
+    #: without it counts as -1, so it can never overwrite a registration it did not see.
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, agency, registration=None, **kwargs):
@@ -107,6 +109,10 @@ class RegistrationForm(forms.Form):
         for form in self.training_forms:
             for group in self.groups:
                 self.fields[self.key(form.pk, group.pk)] = places_field(f"{form} × {group}")
+
+    def clean_version(self) -> int:
+        version = self.cleaned_data.get("version")
+        return -1 if version is None else version
 
     @staticmethod
     def key(form_id: int, group_id: int) -> str:

@@ -108,6 +108,30 @@ def needs_call_open(
     return call
 
 
+def candidates_in_agency(agency: Agency, ids: Iterable[int]) -> list[Cadre]:
+    """The cadres ``ids`` if every one works in ``agency`` or a unit below it.
+
+    The refusal names the number the caller sent, never the person: a cadre of another agency
+    must not be identifiable through this form (or tell apart from a number that is unknown).
+    """
+    ids = list(dict.fromkeys(ids))
+    found = {
+        cadre.pk: cadre
+        for cadre in Cadre.objects.filter(pk__in=ids, agency__path__startswith=agency.path)
+    }
+    outside = [pk for pk in ids if pk not in found]
+    if outside:
+        raise ValidationError(
+            {
+                "candidates": _(
+                    "Candidate no. %(number)s does not work in %(agency)s or a unit below it."
+                )
+                % {"number": outside[0], "agency": agency}
+            }
+        )
+    return [found[pk] for pk in ids]
+
+
 @transaction.atomic
 def needs_register(
     *,
@@ -164,16 +188,7 @@ def needs_register(
             raise ValidationError(_("Unknown form or content group."))
         where = f"{forms[form_id]} × {groups[group_id]}"
         clean[(form_id, group_id)] = _check_places(value, where=where)
-    candidates = list(candidates)
-    scope = Cadre.objects.filter(agency__path__startswith=agency.path)
-    outside = [c for c in candidates if not scope.filter(pk=c.pk).exists()]
-    if outside:
-        raise ValidationError(
-            {
-                "candidates": _("%(name)s does not work in %(agency)s or a unit below it.")
-                % {"name": outside[0], "agency": agency}
-            }
-        )
+    candidates = candidates_in_agency(agency, [c.pk for c in candidates])
     created = registration is None
     if created:
         registration = NeedsRegistration(call=call, agency=agency, created_by=actor)

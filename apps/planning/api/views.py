@@ -9,7 +9,6 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.response import Response
 
 from apps.agencies.models import Agency
-from apps.cadres.models import Cadre
 from apps.core.roles import Role
 from apps.core.scoping import agency_scope_ids
 from apps.planning import selectors, services
@@ -81,8 +80,8 @@ class NeedsRegistrationViewSet(
             if line["form"] not in forms or line["content_group"] not in groups:
                 raise ValidationError({"lines": ["Hình thức hoặc nhóm nội dung không tồn tại."]})
             places[(forms[line["form"]], groups[line["content_group"]])] = line["places"]
-        candidates = Cadre.objects.filter(pk__in=values.get("candidates") or [])
         try:
+            candidates = services.candidates_in_agency(agency, values.get("candidates") or [])
             registration = services.needs_register(
                 actor=user,
                 call=call,
