@@ -1,13 +1,13 @@
 """Forms of the cadre registry; the agency choice is limited to the user's scope."""
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
 
 from apps.agencies.selectors import agency_choices
 from apps.core.widgets import FastSelect
 
 from .filtersets import AgencyChoiceField
 from .models import Cadre, LanguageSkill, PositionHistory
+from .validators import validate_national_id
 
 DATE_WIDGET = {"class": "form-control", "placeholder": "dd/mm/yyyy"}
 
@@ -85,13 +85,17 @@ class CadreForm(forms.ModelForm):
         _bootstrap(self)
 
     def clean_national_id(self):
-        value = self.cleaned_data["national_id"].strip()
-        if not (value.isdigit() and len(value) == 12):
-            raise forms.ValidationError(
-                _("A citizen ID number has exactly 12 digits; “%(value)s” does not."),
-                params={"value": value},
-            )
-        return value
+        return validate_national_id(self.cleaned_data["national_id"])
+
+    def validate_unique(self):
+        """The citizen ID's uniqueness is checked by the service, which does not confirm a
+        record of another agency (Django's own message would)."""
+        exclude = self._get_validation_exclusions()
+        exclude.add("national_id")
+        try:
+            self.instance.validate_unique(exclude=exclude)
+        except forms.ValidationError as error:
+            self._update_errors(error)
 
 
 class PositionForm(forms.ModelForm):

@@ -13,6 +13,7 @@ from apps.programme.models import RuleSetting
 
 from .models import Cadre, LanguageSkill, PositionHistory
 from .retirement import DEFAULT_ROADMAP, expected_retirement
+from .validators import validate_date_of_birth
 
 
 class StaleVersionError(ValidationError):
@@ -36,23 +37,46 @@ def cadre_fill_derived(cadre: Cadre, *, roadmap: dict | None = None) -> Cadre:
     return cadre
 
 
-def _check_unique_identifiers(cadre: Cadre) -> None:
+def _validate_fields(cadre: Cadre) -> None:
+    """The field rules shared with the import (apps.cadres.validators), before anything derived
+    is computed from the values."""
+    if cadre.date_of_birth:
+        try:
+            validate_date_of_birth(cadre.date_of_birth)
+        except ValidationError as error:
+            raise ValidationError({"date_of_birth": error}) from error
+
+
+def _check_unique_identifiers(cadre: Cadre, *, actor: User) -> None:
+    """Refuse a citizen ID already in the registry without confirming a record the actor
+    cannot see: only a clash inside the actor's scope is named."""
     clash = Cadre.objects.filter(national_id=cadre.national_id).exclude(pk=cadre.pk)
-    if clash.exists():
+    if not clash.exists():
+        return
+    if Cadre.objects.restrict(actor).filter(pk__in=clash.values("pk")).exists():
         raise ValidationError(
             {
                 "national_id": _("Another cadre already has the citizen ID number %(value)s.")
                 % {"value": cadre.national_id}
             }
         )
+    raise ValidationError(
+        {
+            "national_id": _(
+                "This citizen ID number cannot be registered from your account. Check it; if "
+                "it is right, ask the steering committee."
+            )
+        }
+    )
 
 
 @transaction.atomic
 def cadre_create(*, actor: User, **fields: Any) -> Cadre:
     cadre = Cadre(**fields)
+    _validate_fields(cadre)
     cadre_fill_derived(cadre)
+    _check_unique_identifiers(cadre, actor=actor)  # before full_clean's own uniqueness message
     cadre.full_clean(exclude=["search_key"])
-    _check_unique_identifiers(cadre)
     cadre._history_user = actor  # recorded in the history even outside a request
     cadre.save()
     audit_record(actor=actor, action="cadres.create", obj=cadre)
@@ -75,9 +99,10 @@ def cadre_update(*, actor: User, cadre: Cadre, version: int, **fields: Any) -> C
         )
     for name, value in fields.items():
         setattr(current, name, value)
+    _validate_fields(current)
     cadre_fill_derived(current)
+    _check_unique_identifiers(current, actor=actor)  # before full_clean's own uniqueness message
     current.full_clean(exclude=["search_key"])
-    _check_unique_identifiers(current)
     current.version += 1
     current._history_user = actor
     current.save()

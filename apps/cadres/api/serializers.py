@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from apps.cadres import validators
 from apps.cadres.identifiers import mask_identifier
 from apps.cadres.models import Cadre, LanguageSkill
 
@@ -79,3 +80,6 @@ class CadreInput(serializers.ModelSerializer):
             "version",
         ]
         extra_kwargs = {"national_id": {"validators": []}}
+
+    def validate_national_id(self, value: str) -> str:
+        return validators.validate_national_id(value)
