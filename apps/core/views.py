@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -28,6 +28,7 @@ from django_tables2.views import SingleTableMixin
 from .audit import audit_record, client_ip
 from .forms import TokenForm
 from .models import AuditEntry, ExportJob
+from .redirects import safe_next_url
 from .selectors import home_summary
 
 
@@ -64,7 +65,7 @@ def otp_verify(request):
     form = TokenForm(request.POST or None, device=device)
     if request.method == "POST" and form.is_valid():
         otp_login(request, device)
-        return redirect(request.GET.get("next") or "core:home")
+        return redirect(safe_next_url(request, reverse("core:home")))
     return render(request, "core/otp_verify.html", {"form": form})
 
 

@@ -15,6 +15,7 @@ from django_tables2.views import SingleTableMixin
 
 from apps.cadres.models import Cadre
 from apps.core.audit import audit_record, client_ip
+from apps.core.redirects import safe_next_url
 from apps.core.roles import Role
 from apps.core.scoping import CHANGE, VIEW, get_scoped_or_404
 from apps.courses.models import Course
@@ -231,10 +232,7 @@ def _act(request, pk, action, *, action_check=CHANGE):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Done."))
-    nxt = request.POST.get("next", "")
-    if nxt.startswith("/") and not nxt.startswith("//"):
-        return redirect(nxt)
-    return redirect(nomination)
+    return redirect(safe_next_url(request, nomination.get_absolute_url()))
 
 
 @require_POST

@@ -1,4 +1,4 @@
-"""The API honours the second-factor rule of the pages, for sessions and tokens alike."""
+"""The second-factor rule: the API honours it (session and token alike); its redirect stays here."""
 
 from datetime import timedelta
 
@@ -66,3 +66,26 @@ def test_an_unconfirmed_device_does_not_make_a_token_count(steering_admin, two_f
 def test_officer_tokens_need_no_second_factor(agency_officer, two_factor_on):
     token = Token.objects.create(user=agency_officer)
     assert _token_client(token).get(API).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["https://evil.example/", "//evil.example/", "/\\evil.example/", "javascript:alert(1)"],
+)
+def test_the_second_factor_never_redirects_off_the_site(client, steering_admin, target):
+    device = TOTPDevice.objects.create(user=steering_admin, name="app", confirmed=True)
+    client.post(reverse("core:login"), {"username": "admin", "password": PASSWORD})
+    response = client.post(
+        f"{reverse('core:otp_verify')}?next={target}", {"token": f"{totp(device.bin_key):06d}"}
+    )
+    assert response.status_code == 302
+    assert response.url == reverse("core:home")
+
+
+def test_the_second_factor_follows_a_next_on_this_site(client, steering_admin):
+    device = TOTPDevice.objects.create(user=steering_admin, name="app", confirmed=True)
+    client.post(reverse("core:login"), {"username": "admin", "password": PASSWORD})
+    response = client.post(
+        f"{reverse('core:otp_verify')}?next=/cadres/", {"token": f"{totp(device.bin_key):06d}"}
+    )
+    assert response.url == "/cadres/"
