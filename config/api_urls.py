@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("apps.cadres.api.urls")),
     path("", include("apps.programme.api.urls")),
     path("", include("apps.planning.api.urls")),
+    path("", include("apps.partners.api.urls")),
     path("", include("apps.courses.api.urls")),
     path("", include("apps.nominations.api.urls")),
 ]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("agencies/", include("apps.agencies.urls")),
     path("cadres/", include("apps.cadres.urls")),
     path("programme/", include("apps.programme.urls")),
+    path("courses/", include("apps.partners.urls")),
     path("courses/", include("apps.courses.urls")),
     path("nominations/", include("apps.nominations.urls")),
     path("planning/", include("apps.planning.urls")),

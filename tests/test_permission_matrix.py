@@ -310,13 +310,13 @@ EXPECTED = {
     ),
     "courses:decision_issue": (lambda w: {"pk": w["course"].pk}, POST_ONLY),
     "courses:document_download": (lambda w: {"pk": w["document"].pk}, row()),
-    "courses:partner_list": (None, REGISTRY),
-    "courses:partner_create": (None, STEERING_ONLY),
-    "courses:partner_detail": (
+    "partners:partner_list": (None, REGISTRY),
+    "partners:partner_create": (None, STEERING_ONLY),
+    "partners:partner_detail": (
         lambda w: {"pk": w["partner"].pk},
         row(participant=NOT_FOUND),
     ),
-    "courses:partner_edit": (
+    "partners:partner_edit": (
         lambda w: {"pk": w["partner"].pk},
         row(
             agency_officer=FORBIDDEN,
@@ -325,10 +325,10 @@ EXPECTED = {
             participant=NOT_FOUND,
         ),
     ),
-    "courses:expert_list": (None, REGISTRY),
-    "courses:expert_create": (None, STEERING_ONLY),
-    "courses:expert_detail": (lambda w: {"pk": w["expert"].pk}, row(participant=NOT_FOUND)),
-    "courses:expert_edit": (
+    "partners:expert_list": (None, REGISTRY),
+    "partners:expert_create": (None, STEERING_ONLY),
+    "partners:expert_detail": (lambda w: {"pk": w["expert"].pk}, row(participant=NOT_FOUND)),
+    "partners:expert_edit": (
         lambda w: {"pk": w["expert"].pk},
         row(
             agency_officer=FORBIDDEN,

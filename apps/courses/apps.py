@@ -1,4 +1,4 @@
-"""Courses (C4): partners, experts, courses and their phases, agenda and official documents."""
+"""Courses (C4): courses and their phases, agenda and official documents."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -8,3 +8,11 @@ class CoursesConfig(AppConfig):
     name = "apps.courses"
     label = "courses"
     verbose_name = _("Courses")
+
+    def ready(self) -> None:
+        from apps.partners.sections import expert_section, partner_section
+
+        from .selectors import expert_sessions_section, partner_courses_section
+
+        partner_section(partner_courses_section)
+        expert_section(expert_sessions_section)

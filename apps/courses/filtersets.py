@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.programme.models import ContentGroup, TrainingForm
 
 from .choices import CourseStatus, Modality
-from .models import Course, Expert, Partner
+from .models import Course
 
 SELECT = {"class": "form-select form-select-sm"}
 SEARCH = forms.TextInput(attrs={"class": "form-control form-control-sm", "type": "search"})
@@ -63,41 +63,3 @@ class CourseFilter(django_filters.FilterSet):
 
     def filter_organiser(self, queryset, name, value):
         return queryset.filter(organiser__isnull=(value == "steering"))
-
-
-class PartnerFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search", widget=SEARCH)
-    country = django_filters.CharFilter(
-        label=_("Country"),
-        lookup_expr="icontains",
-        widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
-    )
-
-    class Meta:
-        model = Partner
-        fields: list[str] = []
-
-    def filter_search(self, queryset, name, value):
-        value = value.strip()
-        return queryset.filter(name__icontains=value) if value else queryset
-
-
-class ExpertFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Search"), method="filter_search", widget=SEARCH)
-    country = django_filters.CharFilter(
-        label=_("Country"),
-        lookup_expr="icontains",
-        widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
-    )
-
-    class Meta:
-        model = Expert
-        fields: list[str] = []
-
-    def filter_search(self, queryset, name, value):
-        value = value.strip()
-        if not value:
-            return queryset
-        return queryset.filter(full_name__icontains=value) | queryset.filter(
-            expertise__icontains=value
-        )

@@ -11,59 +11,12 @@ from apps.core.roles import Role
 from apps.core.widgets import FastSelect
 
 from .choices import CourseStatus
-from .models import AgendaItem, Course, CoursePhase, Expert, Partner
+from .models import AgendaItem, Course, CoursePhase
 
 
 class PlannedCourseField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj.plan.year} · {obj.form.code} · Q{obj.quarter} · {obj.topic} ({obj.capacity})"
-
-
-class PartnerForm(forms.ModelForm):
-    class Meta:
-        model = Partner
-        fields = [
-            "name",
-            "short_name",
-            "country",
-            "city",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "fields",
-            "content_groups",
-            "note",
-        ]
-        widgets = {
-            "content_groups": forms.CheckboxSelectMultiple,
-            "note": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _bootstrap(self)
-        self.fields["content_groups"].widget.attrs["class"] = ""
-
-
-class ExpertForm(forms.ModelForm):
-    class Meta:
-        model = Expert
-        fields = [
-            "full_name",
-            "title",
-            "partner",
-            "country",
-            "expertise",
-            "languages",
-            "email",
-            "content_groups",
-        ]
-        widgets = {"content_groups": forms.CheckboxSelectMultiple}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _bootstrap(self)
-        self.fields["content_groups"].widget.attrs["class"] = ""
 
 
 class CourseForm(forms.ModelForm):

@@ -1,4 +1,4 @@
-"""Partners, experts, courses with their phases and agenda, and the register of documents."""
+"""Courses with their phases and agenda, and the register of documents."""
 
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
@@ -11,94 +11,9 @@ from apps.core.scoping import VIEW, agency_scope_ids
 
 from .choices import AgendaKind, CourseStatus, DocumentKind, HostType, Modality
 
-REGISTRY_ROLES = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER, Role.FINANCE_OFFICER, Role.AUDITOR)
-
 
 def _usable(user) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_active and user.role)
-
-
-class RegistryQuerySet(models.QuerySet):
-    """Partners and experts: every registry role reads them; only steering admins change them."""
-
-    def restrict(self, user, action: str = VIEW):
-        if not _usable(user):
-            return self.none()
-        if user.role == Role.STEERING_ADMIN:
-            return self
-        if action == VIEW and user.role in REGISTRY_ROLES:
-            return self
-        return self.none()
-
-
-class Partner(models.Model):
-    """A training institution abroad or in Vietnam (đối tác)."""
-
-    name = models.CharField(_("name"), max_length=255)
-    short_name = models.CharField(_("short name"), max_length=64, blank=True)
-    country = models.CharField(_("country"), max_length=64)
-    city = models.CharField(_("city"), max_length=128, blank=True)
-    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=32, blank=True)
-    fields = models.CharField(_("fields of training"), max_length=500, blank=True)
-    content_groups = models.ManyToManyField(
-        "programme.ContentGroup", verbose_name=_("content groups"), blank=True
-    )
-    note = models.TextField(_("note"), blank=True)
-
-    history = HistoricalRecords(m2m_fields=[content_groups])
-    objects = RegistryQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("partner")
-        verbose_name_plural = _("partners")
-        ordering = ["name", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["name", "country"], name="partner_unique_name")
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("courses:partner_detail", args=[self.pk])
-
-
-class Expert(models.Model):
-    """A lecturer abroad or an expert invited to speak in Vietnam (chuyên gia)."""
-
-    full_name = models.CharField(_("full name"), max_length=200)
-    title = models.CharField(_("title"), max_length=200, blank=True)
-    partner = models.ForeignKey(
-        Partner,
-        verbose_name=_("partner"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="experts",
-    )
-    country = models.CharField(_("country"), max_length=64)
-    expertise = models.CharField(_("expertise"), max_length=500)
-    languages = models.CharField(_("languages"), max_length=200, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    content_groups = models.ManyToManyField(
-        "programme.ContentGroup", verbose_name=_("content groups"), blank=True
-    )
-
-    history = HistoricalRecords(m2m_fields=[content_groups])
-    objects = RegistryQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("expert")
-        verbose_name_plural = _("experts")
-        ordering = ["full_name", "pk"]
-
-    def __str__(self) -> str:
-        return self.full_name
-
-    def get_absolute_url(self) -> str:
-        return reverse("courses:expert_detail", args=[self.pk])
 
 
 #: States in which a course of the Steering Committee is visible to every agency.
@@ -158,7 +73,7 @@ class Course(models.Model):
     )
     countries = models.CharField(_("countries"), max_length=255)
     partner = models.ForeignKey(
-        Partner,
+        "partners.Partner",
         verbose_name=_("partner"),
         on_delete=models.PROTECT,
         null=True,
@@ -295,7 +210,7 @@ class AgendaItem(models.Model):
     )
     host = models.CharField(_("host"), max_length=255, blank=True)
     expert = models.ForeignKey(
-        Expert,
+        "partners.Expert",
         verbose_name=_("speaker"),
         on_delete=models.SET_NULL,
         null=True,

@@ -1,10 +1,12 @@
 """Reads of the course domain; every one starts from ``restrict``."""
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from apps.nominations.choices import PLACE_STATUSES
+from apps.partners.sections import Section
 
-from .models import AgendaItem, Course, Expert, IssuedDocument, Partner
+from .models import AgendaItem, Course, IssuedDocument
 
 
 def course_list(*, fetched_by) -> QuerySet[Course]:
@@ -30,13 +32,17 @@ def course_detail_queryset(*, fetched_by) -> QuerySet[Course]:
     )
 
 
-def partner_list(*, fetched_by) -> QuerySet[Partner]:
-    return (
-        Partner.objects.restrict(fetched_by)
-        .annotate(course_count=Count("courses"))
-        .order_by("name", "pk")
+def partner_courses_section(partner, user) -> Section:
+    """The courses run with ``partner`` that ``user`` sees (the partner's page)."""
+    courses = course_list(fetched_by=user).filter(partner=partner)[:50]
+    return Section(_("Courses"), "courses/_partner_courses.html", list(courses))
+
+
+def expert_sessions_section(expert, user) -> Section:
+    """The agenda items ``expert`` speaks at, on the courses ``user`` sees (the expert's page)."""
+    items = (
+        AgendaItem.objects.filter(expert=expert, course__in=Course.objects.restrict(user))
+        .select_related("course")
+        .order_by("-date")[:50]
     )
-
-
-def expert_list(*, fetched_by) -> QuerySet[Expert]:
-    return Expert.objects.restrict(fetched_by).select_related("partner")
+    return Section(_("Sessions"), "courses/_expert_sessions.html", list(items))

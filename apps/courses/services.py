@@ -13,48 +13,7 @@ from apps.core.roles import Role
 from apps.core.scoping import CHANGE, agency_scope_ids
 
 from .choices import COURSE_TRANSITIONS, FROZEN_STATUSES, CourseStatus
-from .models import AgendaItem, Course, CoursePhase, CourseTransition, Expert, Partner
-
-
-def _save_m2m(obj, m2m: dict[str, Any]) -> None:
-    for name, values in m2m.items():
-        getattr(obj, name).set(values)
-
-
-@transaction.atomic
-def partner_save(*, actor: User, partner: Partner | None = None, **fields: Any) -> Partner:
-    m2m = {"content_groups": fields.pop("content_groups")} if "content_groups" in fields else {}
-    partner = partner or Partner()
-    for name, value in fields.items():
-        setattr(partner, name, value)
-    partner.full_clean()
-    created = partner.pk is None
-    partner.save()
-    _save_m2m(partner, m2m)
-    audit_record(
-        actor=actor,
-        action="courses.partner_create" if created else "courses.partner_update",
-        obj=partner,
-    )
-    return partner
-
-
-@transaction.atomic
-def expert_save(*, actor: User, expert: Expert | None = None, **fields: Any) -> Expert:
-    m2m = {"content_groups": fields.pop("content_groups")} if "content_groups" in fields else {}
-    expert = expert or Expert()
-    for name, value in fields.items():
-        setattr(expert, name, value)
-    expert.full_clean()
-    created = expert.pk is None
-    expert.save()
-    _save_m2m(expert, m2m)
-    audit_record(
-        actor=actor,
-        action="courses.expert_create" if created else "courses.expert_update",
-        obj=expert,
-    )
-    return expert
+from .models import AgendaItem, Course, CoursePhase, CourseTransition
 
 
 def _check_organiser(actor: User, organiser) -> None:

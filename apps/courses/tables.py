@@ -3,9 +3,9 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from .models import Course, Expert, Partner
+from apps.core.pages import TABLE_ATTRS
 
-ATTRS = {"class": "table table-sm table-striped table-hover align-middle"}
+from .models import Course
 
 
 class CourseTable(tables.Table):
@@ -40,31 +40,9 @@ class CourseTable(tables.Table):
             "places",
             "status",
         ]
-        attrs = ATTRS
+        attrs = TABLE_ATTRS
         empty_text = _("No course matches these filters.")
         order_by = ("-start",)
 
     def render_places(self, value, record):
         return f"{value} / {record.capacity}"
-
-
-class PartnerTable(tables.Table):
-    name = tables.Column(linkify=True)
-    course_count = tables.Column(verbose_name=_("Courses"))
-
-    class Meta:
-        model = Partner
-        fields = ["name", "short_name", "country", "city", "fields", "course_count"]
-        attrs = ATTRS
-        empty_text = _("No partner yet.")
-
-
-class ExpertTable(tables.Table):
-    full_name = tables.Column(linkify=True)
-    partner = tables.Column(accessor="partner__name", verbose_name=_("Partner"))
-
-    class Meta:
-        model = Expert
-        fields = ["full_name", "title", "partner", "country", "expertise", "languages"]
-        attrs = ATTRS
-        empty_text = _("No expert yet.")

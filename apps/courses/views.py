@@ -5,21 +5,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from django_filters.views import FilterView
-from django_tables2.views import SingleTableMixin
 
-from apps.core.forms import apply_service_errors
+from apps.core.pages import ListPage, edit_page
 from apps.core.roles import Role
 from apps.core.scoping import CHANGE, VIEW, get_scoped_or_404
 
 from . import documents, services
 from .choices import COURSE_TRANSITIONS, FROZEN_STATUSES
-from .filtersets import CourseFilter, ExpertFilter, PartnerFilter
-from .forms import AgendaItemForm, CourseForm, ExpertForm, PartnerForm, PhaseForm, TransitionForm
-from .models import AgendaItem, Course, CoursePhase, Expert, IssuedDocument, Partner
-from .selectors import course_detail_queryset, course_list, expert_list, partner_list
-from .tables import CourseTable, ExpertTable, PartnerTable
+from .filtersets import CourseFilter
+from .forms import AgendaItemForm, CourseForm, PhaseForm, TransitionForm
+from .models import AgendaItem, Course, CoursePhase, IssuedDocument
+from .selectors import course_detail_queryset, course_list
+from .tables import CourseTable
 
 REGISTRY_ROLES = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER, Role.FINANCE_OFFICER, Role.AUDITOR)
 
@@ -34,182 +33,30 @@ def _require_steering(user) -> None:
         raise PermissionDenied
 
 
-class _ListView(SingleTableMixin, FilterView):
-    paginate_by = 25
-    template_name = "courses/list.html"
-    title = ""
-    create_url = ""
-
-    def dispatch(self, request, *args, **kwargs):
-        _require_registry_role(request.user)
-        return super().dispatch(request, *args, **kwargs)
-
-    def can_create(self) -> bool:
-        return self.request.user.role == Role.STEERING_ADMIN
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["title"] = self.title
-        context["create_url"] = self.create_url if self.can_create() else ""
-        return context
-
-
-class CourseListView(_ListView):
+class CourseListView(ListPage):
     table_class = CourseTable
     filterset_class = CourseFilter
-    title = _("Courses")
+    title = gettext_lazy("Courses")
     create_url = "courses:course_create"
+    links = (
+        ("partners:partner_list", gettext_lazy("Partners")),
+        ("partners:expert_list", gettext_lazy("Experts")),
+    )
+    roles = REGISTRY_ROLES
+    create_roles = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)
 
     def get_queryset(self):
         return course_list(fetched_by=self.request.user)
 
-    def can_create(self) -> bool:
-        return self.request.user.role in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["title"] = _("Courses")
-        context["links"] = [
-            ("courses:partner_list", _("Partners")),
-            ("courses:expert_list", _("Experts")),
-        ]
-        return context
-
-
-class PartnerListView(_ListView):
-    table_class = PartnerTable
-    filterset_class = PartnerFilter
-    create_url = "courses:partner_create"
-
-    def get_queryset(self):
-        return partner_list(fetched_by=self.request.user)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["title"] = _("Partners")
-        return context
-
-
-class ExpertListView(_ListView):
-    table_class = ExpertTable
-    filterset_class = ExpertFilter
-    create_url = "courses:expert_create"
-
-    def get_queryset(self):
-        return expert_list(fetched_by=self.request.user)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["title"] = _("Experts")
-        return context
-
 
 course_list_view = CourseListView.as_view()
-partner_list_view = PartnerListView.as_view()
-expert_list_view = ExpertListView.as_view()
-
-
-def _edit_page(request, form, *, title: str, cancel: str, save):
-    if request.method == "POST" and form.is_valid():
-        try:
-            obj = save(form.cleaned_data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(obj)
-    return render(request, "courses/edit.html", {"form": form, "title": title, "cancel": cancel})
-
-
-def partner_create(request):
-    _require_steering(request.user)
-    form = PartnerForm(request.POST or None)
-    return _edit_page(
-        request,
-        form,
-        title=_("New partner"),
-        cancel="courses:partner_list",
-        save=lambda data: services.partner_save(actor=request.user, **data),
-    )
-
-
-def partner_edit(request, pk):
-    partner = get_scoped_or_404(Partner.objects, request.user, CHANGE, pk=pk)
-    form = PartnerForm(request.POST or None, instance=partner)
-    return _edit_page(
-        request,
-        form,
-        title=_("Edit partner"),
-        cancel="courses:partner_list",
-        save=lambda data: services.partner_save(actor=request.user, partner=partner, **data),
-    )
-
-
-def partner_detail(request, pk):
-    partner = get_scoped_or_404(
-        partner_list(fetched_by=request.user).prefetch_related("content_groups", "experts"),
-        request.user,
-        pk=pk,
-    )
-    courses = course_list(fetched_by=request.user).filter(partner=partner)[:50]
-    return render(
-        request,
-        "courses/partner_detail.html",
-        {
-            "partner": partner,
-            "courses": courses,
-            "can_edit": request.user.role == Role.STEERING_ADMIN,
-        },
-    )
-
-
-def expert_create(request):
-    _require_steering(request.user)
-    form = ExpertForm(request.POST or None)
-    return _edit_page(
-        request,
-        form,
-        title=_("New expert"),
-        cancel="courses:expert_list",
-        save=lambda data: services.expert_save(actor=request.user, **data),
-    )
-
-
-def expert_edit(request, pk):
-    expert = get_scoped_or_404(Expert.objects, request.user, CHANGE, pk=pk)
-    form = ExpertForm(request.POST or None, instance=expert)
-    return _edit_page(
-        request,
-        form,
-        title=_("Edit expert"),
-        cancel="courses:expert_list",
-        save=lambda data: services.expert_save(actor=request.user, expert=expert, **data),
-    )
-
-
-def expert_detail(request, pk):
-    expert = get_scoped_or_404(
-        expert_list(fetched_by=request.user).prefetch_related("content_groups"),
-        request.user,
-        pk=pk,
-    )
-    items = (
-        AgendaItem.objects.filter(expert=expert, course__in=Course.objects.restrict(request.user))
-        .select_related("course")
-        .order_by("-date")[:50]
-    )
-    return render(
-        request,
-        "courses/expert_detail.html",
-        {"expert": expert, "items": items, "can_edit": request.user.role == Role.STEERING_ADMIN},
-    )
 
 
 def course_create(request):
     if request.user.role not in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER):
         raise PermissionDenied
     form = CourseForm(request.POST or None, user=request.user, initial=_from_plan(request))
-    return _edit_page(
+    return edit_page(
         request,
         form,
         title=_("New course"),
@@ -247,7 +94,7 @@ def course_edit(request, pk):
         messages.error(request, _("The course can no longer be changed."))
         return redirect(course)
     form = CourseForm(request.POST or None, instance=course, user=request.user)
-    return _edit_page(
+    return edit_page(
         request,
         form,
         title=_("Edit course"),

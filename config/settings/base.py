@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "apps.programme",
     "apps.cadres",
     "apps.planning",
+    "apps.partners",
     "apps.courses",
     "apps.nominations",
     "apps.demo",

@@ -2,19 +2,7 @@
 
 from rest_framework import serializers
 
-from apps.courses.models import AgendaItem, Course, CoursePhase, Expert, Partner
-
-
-class PartnerOutput(serializers.ModelSerializer):
-    class Meta:
-        model = Partner
-        fields = ["id", "name", "short_name", "country", "city", "fields"]
-
-
-class ExpertOutput(serializers.ModelSerializer):
-    class Meta:
-        model = Expert
-        fields = ["id", "full_name", "title", "partner", "country", "expertise", "languages"]
+from apps.courses.models import AgendaItem, Course, CoursePhase
 
 
 class AgendaItemOutput(serializers.ModelSerializer):

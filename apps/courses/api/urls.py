@@ -1,11 +1,9 @@
-"""API routes of courses, partners and experts."""
+"""API routes of courses."""
 
 from rest_framework.routers import SimpleRouter
 
-from .views import CourseViewSet, ExpertViewSet, PartnerViewSet
+from .views import CourseViewSet
 
 router = SimpleRouter()
 router.register("courses", CourseViewSet, basename="course")
-router.register("partners", PartnerViewSet, basename="partner")
-router.register("experts", ExpertViewSet, basename="expert")
 urlpatterns = router.urls

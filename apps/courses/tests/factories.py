@@ -5,7 +5,8 @@ import datetime
 import factory
 
 from apps.courses.choices import AgendaKind, CourseStatus
-from apps.courses.models import AgendaItem, Course, Expert, Partner
+from apps.courses.models import AgendaItem, Course
+from apps.partners.tests.factories import ExpertFactory, PartnerFactory
 from apps.programme.models import ContentGroup, TrainingForm
 from apps.programme.reference import load_programme
 
@@ -23,23 +24,6 @@ def form(code: str = "SHORT") -> TrainingForm:
 def group(code: int = 1) -> ContentGroup:
     _loaded()
     return ContentGroup.objects.get(code=code)
-
-
-class PartnerFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Partner
-
-    name = factory.Sequence(lambda n: f"Học viện Thử nghiệm {n}")
-    country = "Singapore"
-
-
-class ExpertFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Expert
-
-    full_name = factory.Sequence(lambda n: f"Expert {n}")
-    country = "Singapore"
-    expertise = "Public governance"
 
 
 class CourseFactory(factory.django.DjangoModelFactory):

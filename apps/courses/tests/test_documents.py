@@ -9,8 +9,9 @@ from docx import Document
 from apps.cadres.tests.factories import CadreFactory, LanguageSkillFactory
 from apps.courses import documents
 from apps.courses.models import DocumentRegister
-from apps.courses.tests.factories import AgendaItemFactory, CourseFactory, ExpertFactory
+from apps.courses.tests.factories import AgendaItemFactory, CourseFactory
 from apps.nominations.tests.factories import NominationFactory
+from apps.partners.tests.factories import ExpertFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from apps.courses import services
 from apps.courses.models import Course, CourseTransition
-from apps.courses.tests.factories import CourseFactory, ExpertFactory, form, group
+from apps.courses.tests.factories import CourseFactory, form, group
+from apps.partners.tests.factories import ExpertFactory
 
 pytestmark = pytest.mark.django_db
 

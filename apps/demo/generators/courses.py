@@ -11,7 +11,8 @@ import datetime
 
 from apps.agencies.models import Agency
 from apps.courses.choices import AgendaKind, CourseStatus, HostType, Modality
-from apps.courses.models import AgendaItem, Course, CoursePhase, CourseTransition, Expert, Partner
+from apps.courses.models import AgendaItem, Course, CoursePhase, CourseTransition
+from apps.partners.models import Expert, Partner
 from apps.planning.models import PlannedCourse, PlanStatus
 from apps.programme.models import ContentGroup, FormPhase, TrainingForm
 

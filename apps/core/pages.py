@@ -1,0 +1,51 @@
+"""Page helpers every registry-style app shares: a filtered, paginated list and an edit page."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django_filters.views import FilterView
+from django_tables2.views import SingleTableMixin
+
+from .forms import apply_service_errors
+
+TABLE_ATTRS = {"class": "table table-sm table-striped table-hover align-middle"}
+
+
+class ListPage(SingleTableMixin, FilterView):
+    """A list with filters and a table (``core/list.html``); ``roles`` may open it."""
+
+    paginate_by = 25
+    template_name = "core/list.html"
+    title = ""
+    create_url = ""
+    links: tuple[tuple[str, str], ...] = ()
+    roles: tuple[str, ...] = ()
+    create_roles: tuple[str, ...] = ()
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.role not in self.roles:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = self.title
+        context["create_url"] = (
+            self.create_url if self.request.user.role in self.create_roles else ""
+        )
+        context["links"] = self.links
+        return context
+
+
+def edit_page(request, form, *, title: str, cancel: str, save):
+    """Validate ``form``, save it through ``save(cleaned_data)``, go to the saved object."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            obj = save(form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(obj)
+    return render(request, "core/edit.html", {"form": form, "title": title, "cancel": cancel})
