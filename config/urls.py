@@ -11,6 +11,7 @@ urlpatterns = [
     path("programme/", include("apps.programme.urls")),
     path("courses/", include("apps.partners.urls")),
     path("courses/", include("apps.courses.urls")),
+    path("courses/", include("apps.documents.urls")),
     path("nominations/", include("apps.nominations.urls")),
     path("planning/", include("apps.planning.urls")),
     path("api/", include("config.api_urls")),

@@ -8,6 +8,7 @@ tables repeat with ``{%tr for ... %}``. Existing files are kept unless --force i
 """
 
 import argparse
+import sys
 from pathlib import Path
 
 from docx import Document
@@ -17,7 +18,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-TARGET = Path(__file__).resolve().parent.parent / "apps" / "courses" / "templates_docx"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from apps.cadres.labels import FIELD_LABELS  # noqa: E402  (the one source of the column labels)
+
+TARGET = ROOT / "apps" / "documents" / "templates_docx"
 FONT = "Times New Roman"
 
 
@@ -122,7 +127,7 @@ def decision() -> Document:
     )
     member_table(
         document,
-        ["STT", "Họ và tên", "Năm sinh", "Chức vụ, đơn vị công tác", "Ghi chú"],
+        [FIELD_LABELS[n] for n in ("index", "full_name", "birth_year", "position", "note")],
         [
             "{{ m.index }}",
             "{{ m.full_name }}",
@@ -156,6 +161,20 @@ def decision() -> Document:
     return document
 
 
+SUMMARY_LIST_COLUMNS = (
+    "index",
+    "full_name",
+    "male_year",
+    "female_year",
+    "ethnicity",
+    "position",
+    "party_joined_on",
+    "political_theory",
+    "languages",
+    "note",
+)
+
+
 def summary_list() -> Document:
     document = new_document(landscape=True, size=13)
     para(document, "DANH SÁCH TRÍCH NGANG", bold=True, align=CENTER, size=14)
@@ -169,18 +188,7 @@ def summary_list() -> Document:
     para(document, "(Kèm theo {{ attached_to }})", italic=True, align=CENTER)
     member_table(
         document,
-        [
-            "STT",
-            "Họ và tên",
-            "Năm sinh Nam",
-            "Năm sinh Nữ",
-            "Dân tộc",
-            "Chức vụ, đơn vị công tác",
-            "Ngày vào Đảng",
-            "Lý luận chính trị",
-            "Ngoại ngữ",
-            "Ghi chú",
-        ],
+        [FIELD_LABELS[name] for name in SUMMARY_LIST_COLUMNS],
         [
             "{{ m.index }}",
             "{{ m.full_name }}",

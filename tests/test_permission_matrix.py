@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from apps.cadres.models import ImportJob
 from apps.cadres.tests.factories import CadreFactory, LanguageSkillFactory, PositionHistoryFactory
 from apps.core.models import ExportJob
-from apps.courses.tests.factories import course_world
+from apps.documents.tests.factories import course_world
 from apps.planning.tests.factories import permission_world
 from apps.programme.models import (
     ContentGroup,
@@ -303,13 +303,13 @@ EXPECTED = {
     ),
     "courses:phase_edit": (lambda w: {"pk": w["course"].pk, "phase_pk": 1}, POST_ONLY),
     "courses:course_programme": (lambda w: {"pk": w["course"].pk}, row()),
-    "courses:programme_docx": (lambda w: {"pk": w["course"].pk}, row()),
-    "courses:summary_list_docx": (
+    "documents:programme_docx": (lambda w: {"pk": w["course"].pk}, row()),
+    "documents:summary_list_docx": (
         lambda w: {"pk": w["course"].pk},
         row(participant=FORBIDDEN),
     ),
-    "courses:decision_issue": (lambda w: {"pk": w["course"].pk}, POST_ONLY),
-    "courses:document_download": (lambda w: {"pk": w["document"].pk}, row()),
+    "documents:decision_issue": (lambda w: {"pk": w["course"].pk}, POST_ONLY),
+    "documents:document_download": (lambda w: {"pk": w["document"].pk}, row()),
     "partners:partner_list": (None, REGISTRY),
     "partners:partner_create": (None, STEERING_ONLY),
     "partners:partner_detail": (

@@ -52,9 +52,3 @@ class HostType(models.TextChoices):
     MASS_ORGANISATION = "MASS_ORGANISATION", _("Mass organisation")
     TRAINING_INSTITUTION = "TRAINING_INSTITUTION", _("Training institution")
     OTHER = "OTHER", _("Other")
-
-
-class DocumentKind(models.TextChoices):
-    DECISION = "decision", _("Decision to send cadres")
-    SUMMARY_LIST = "summary_list", _("Summary list of cadres")
-    PROGRAMME = "programme", _("Course programme")

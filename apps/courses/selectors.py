@@ -3,10 +3,10 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.sections import Section
 from apps.nominations.choices import PLACE_STATUSES
-from apps.partners.sections import Section
 
-from .models import AgendaItem, Course, IssuedDocument
+from .models import AgendaItem, Course
 
 
 def course_list(*, fetched_by) -> QuerySet[Course]:
@@ -28,7 +28,6 @@ def course_detail_queryset(*, fetched_by) -> QuerySet[Course]:
         ),
         "phases__form_phase",
         "transitions__actor",
-        Prefetch("documents", queryset=IssuedDocument.objects.select_related("issued_by")),
     )
 
 

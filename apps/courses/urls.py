@@ -14,8 +14,4 @@ urlpatterns = [
     path("<int:pk>/agenda/<int:item_pk>/delete/", views.agenda_delete, name="agenda_delete"),
     path("<int:pk>/phases/<int:phase_pk>/", views.phase_edit, name="phase_edit"),
     path("<int:pk>/programme/", views.course_programme, name="course_programme"),
-    path("<int:pk>/programme.docx", views.programme_docx, name="programme_docx"),
-    path("<int:pk>/summary-list.docx", views.summary_list_docx, name="summary_list_docx"),
-    path("<int:pk>/decision/", views.decision_issue, name="decision_issue"),
-    path("documents/<int:pk>/", views.document_download, name="document_download"),
 ]

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,13 +10,14 @@ from django.views.decorators.http import require_POST
 
 from apps.core.pages import ListPage, edit_page
 from apps.core.roles import Role
-from apps.core.scoping import CHANGE, VIEW, get_scoped_or_404
+from apps.core.scoping import CHANGE, get_scoped_or_404
 
-from . import documents, services
+from . import services
 from .choices import COURSE_TRANSITIONS, FROZEN_STATUSES
 from .filtersets import CourseFilter
 from .forms import AgendaItemForm, CourseForm, PhaseForm, TransitionForm
-from .models import AgendaItem, Course, CoursePhase, IssuedDocument
+from .models import AgendaItem, Course, CoursePhase
+from .sections import COURSE_SECTIONS
 from .selectors import course_detail_queryset, course_list
 from .tables import CourseTable
 
@@ -118,12 +119,10 @@ def course_detail(request, pk):
             if status in COURSE_TRANSITIONS.get(course.status, ())
         ],
         "agenda_form": AgendaItemForm() if can_edit else None,
-        "is_steering": request.user.role == Role.STEERING_ADMIN,
         "can_nominate": request.user.role in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)
         and course.status == "open",
         "summary": course_nominations_summary(course=course, fetched_by=request.user),
-        "can_read_documents": request.user.role != Role.PARTICIPANT
-        or documents.participant_may_read(request.user, course),
+        "sections": COURSE_SECTIONS.for_object(course, request.user),
         "phases": list(course.phases.all()),
     }
     return render(request, "courses/course_detail.html", context)
@@ -209,51 +208,3 @@ def my_courses(request):
 
     nominations = nominations_of_cadre(cadre_id=request.user.cadre_id, fetched_by=request.user)
     return render(request, "courses/my_courses.html", {"nominations": nominations})
-
-
-@require_POST
-def decision_issue(request, pk):
-    course = get_scoped_or_404(Course.objects, request.user, VIEW, pk=pk)
-    _require_steering(request.user)
-    try:
-        document = documents.decision_issue(actor=request.user, course=course)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(course)
-    messages.success(request, _("Decision %(number)s was issued.") % {"number": document.reference})
-    return redirect(course)
-
-
-def document_download(request, pk):
-    document = get_scoped_or_404(
-        IssuedDocument.objects.select_related("course"), request.user, pk=pk
-    )
-    if request.user.role == Role.PARTICIPANT and not documents.participant_may_read(
-        request.user, document.course
-    ):
-        raise Http404
-    documents.document_read_logged(actor=request.user, document=document)
-    return FileResponse(
-        open(document.file_path, "rb"), as_attachment=True, filename=document.file_name
-    )
-
-
-def _docx_response(path: str, file_name: str):
-    import os
-
-    response = FileResponse(open(path, "rb"), as_attachment=True, filename=file_name)  # noqa: SIM115
-    os.unlink(path)
-    return response
-
-
-def summary_list_docx(request, pk):
-    course = get_scoped_or_404(Course.objects, request.user, pk=pk)
-    _require_registry_role(request.user)
-    path = documents.summary_list_build(actor=request.user, course=course)
-    return _docx_response(path, f"danh-sach-trich-ngang-{course.code}.docx")
-
-
-def programme_docx(request, pk):
-    course = get_scoped_or_404(Course.objects, request.user, pk=pk)
-    path = documents.programme_build(actor=request.user, course=course)
-    return _docx_response(path, f"chuong-trinh-{course.code}.docx")

@@ -1,5 +1,7 @@
 """Reads of nominations; every one starts from ``restrict``."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
@@ -57,6 +59,36 @@ def course_nominations_summary(*, course, fetched_by) -> dict:
         course=course, status__in=PLACE_STATUSES
     ).count()
     return counts
+
+
+@dataclass(frozen=True)
+class Member:
+    """A member of a course; ``in_scope``: the reader may see the member's personal fields."""
+
+    nomination: Nomination
+    in_scope: bool
+
+
+def visible_members(*, course, fetched_by) -> list[Member]:
+    """Who holds a place on ``course``, as ``fetched_by`` may see them (DECISIONS §22).
+
+    One rule for the course page, the decision, the summary list and any list of members: every
+    member is listed (an official decision names everyone it sends), but only those the reader's
+    scope covers (``Nomination.objects.restrict``, as in every list of nominations) come with
+    their personal fields; for the others the reader gets name, position and agency only.
+    A constant number of queries, whatever the number of members.
+    """
+    members = list(
+        Nomination.objects.filter(course=course, status__in=PLACE_STATUSES)
+        .select_related("cadre__agency", "override_by")
+        .prefetch_related("cadre__languages")
+        .order_by("cadre__search_key", "pk")
+    )
+    ids = [member.pk for member in members]
+    in_scope = set(
+        Nomination.objects.restrict(fetched_by).filter(pk__in=ids).values_list("pk", flat=True)
+    )
+    return [Member(nomination, nomination.pk in in_scope) for nomination in members]
 
 
 def nominable_cadres(*, fetched_by, search: str = "", limit: int = 20) -> list[Cadre]:

@@ -83,7 +83,7 @@ def partner_detail(request, pk):
         "partners/partner_detail.html",
         {
             "partner": partner,
-            "sections": [section(partner, request.user) for section in PARTNER_SECTIONS],
+            "sections": PARTNER_SECTIONS.for_object(partner, request.user),
             "can_edit": request.user.role == Role.STEERING_ADMIN,
         },
     )
@@ -122,7 +122,7 @@ def expert_detail(request, pk):
         "partners/expert_detail.html",
         {
             "expert": expert,
-            "sections": [section(expert, request.user) for section in EXPERT_SECTIONS],
+            "sections": EXPERT_SECTIONS.for_object(expert, request.user),
             "can_edit": request.user.role == Role.STEERING_ADMIN,
         },
     )

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "apps.partners",
     "apps.courses",
     "apps.nominations",
+    "apps.documents",
     "apps.demo",
 ]
 
@@ -197,7 +198,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AgencyKindEnum": "apps.agencies.choices.AgencyKind",
         "AgendaKindEnum": "apps.courses.choices.AgendaKind",
-        "DocumentKindEnum": "apps.courses.choices.DocumentKind",
+        "DocumentKindEnum": "apps.documents.choices.DocumentKind",
         "CourseStatusEnum": "apps.courses.choices.CourseStatus",
         "NominationStatusEnum": "apps.nominations.choices.NominationStatus",
         "PlanStatusEnum": "apps.planning.models.PlanStatus",

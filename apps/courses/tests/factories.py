@@ -1,4 +1,4 @@
-"""Factories of the course domain, and the objects the permission matrix needs."""
+"""Factories of the course domain."""
 
 import datetime
 
@@ -6,7 +6,6 @@ import factory
 
 from apps.courses.choices import AgendaKind, CourseStatus
 from apps.courses.models import AgendaItem, Course
-from apps.partners.tests.factories import ExpertFactory, PartnerFactory
 from apps.programme.models import ContentGroup, TrainingForm
 from apps.programme.reference import load_programme
 
@@ -49,25 +48,3 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     kind = AgendaKind.LECTURE
     date = factory.LazyAttribute(lambda o: o.course.start)
     title = "Kinh nghiệm cải cách hành chính"
-
-
-def course_world(*, admin, own_cadre) -> dict:
-    """An open Steering Committee course with the participant approved on it, an agenda item,
-    a partner, an expert and an issued decision."""
-    from apps.courses.documents import decision_issue
-    from apps.nominations.tests.factories import NominationFactory
-
-    partner = PartnerFactory()
-    expert = ExpertFactory(partner=partner)
-    course = CourseFactory(partner=partner)
-    item = AgendaItemFactory(course=course, expert=expert)
-    nomination = NominationFactory(course=course, cadre=own_cadre, status="approved")
-    document = decision_issue(actor=admin, course=course)
-    return {
-        "course": course,
-        "partner": partner,
-        "expert": expert,
-        "agenda_item": item,
-        "nomination": nomination,
-        "document": document,
-    }

@@ -44,12 +44,12 @@ def test_summary_list_download_and_decision_issue_pages(client_for, steering_adm
 
     course = CourseFactory()
     client = client_for(steering_admin)
-    empty = client.post(reverse("courses:decision_issue", args=[course.pk]), follow=True)
+    empty = client.post(reverse("documents:decision_issue", args=[course.pk]), follow=True)
     assert "no approved member" in empty.text
     NominationFactory(course=course, status="approved")
-    issued = client.post(reverse("courses:decision_issue", args=[course.pk]), follow=True)
+    issued = client.post(reverse("documents:decision_issue", args=[course.pk]), follow=True)
     assert "01-QĐ/BTCTW" in issued.text
-    response = client.get(reverse("courses:summary_list_docx", args=[course.pk]))
+    response = client.get(reverse("documents:summary_list_docx", args=[course.pk]))
     assert response["Content-Disposition"].endswith('.docx"')
 
 

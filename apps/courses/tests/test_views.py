@@ -74,7 +74,7 @@ def test_detail_and_printable_programme_show_the_agenda(client_for, auditor, ref
     assert "Khảo sát Khu công nghệ cao" in client.get(course.get_absolute_url()).text
     page = client.get(reverse("courses:course_programme", args=[course.pk]))
     assert "Khảo sát Khu công nghệ cao" in page.text
-    docx = client.get(reverse("courses:programme_docx", args=[course.pk]))
+    docx = client.get(reverse("documents:programme_docx", args=[course.pk]))
     assert docx["Content-Disposition"].endswith('.docx"')
 
 

@@ -133,14 +133,14 @@ def test_participant_sees_own_courses_with_agenda_and_documents(
 ):
     AgendaItemFactory(course=course, title="Thăm Quốc hội")
     NominationFactory(course=course, cadre=own_cadre, status="approved")
-    from apps.courses.documents import decision_issue
+    from apps.documents.services import decision_issue
 
     issued = decision_issue(actor=steering_admin, course=course)
     page = client_for(participant).get(reverse("courses:my_courses"))
     assert "Chính phủ số" in page.text
     assert "Thăm Quốc hội" in page.text
     assert issued.reference in page.text
-    download = client_for(participant).get(reverse("courses:document_download", args=[issued.pk]))
+    download = client_for(participant).get(reverse("documents:document_download", args=[issued.pk]))
     assert download.status_code == 200
 
 
@@ -256,12 +256,12 @@ def test_participant_not_approved_sees_no_decision_link(
 ):
     NominationFactory(course=course, status="approved")
     NominationFactory(course=course, cadre=own_cadre, status="waitlisted")
-    from apps.courses.documents import decision_issue
+    from apps.documents.services import decision_issue
 
     issued = decision_issue(actor=steering_admin, course=course)
     client = client_for(participant)
     assert issued.reference not in client.get(course.get_absolute_url()).text
-    download = client.get(reverse("courses:document_download", args=[issued.pk]))
+    download = client.get(reverse("documents:document_download", args=[issued.pk]))
     assert download.status_code == 404
 
 
