@@ -10,5 +10,5 @@ class CadresConfig(AppConfig):
     verbose_name = _("Cadres")
 
     def ready(self) -> None:
-        # Register the cadre export builder for the background worker.
-        from . import export  # noqa: F401
+        # Register the cadre export builder and the cadre importer for the background worker.
+        from . import export, importing  # noqa: F401

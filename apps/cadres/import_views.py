@@ -19,11 +19,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from apps.core.importing import ImportIssue, import_job_start, stream_check
 from apps.core.scoping import get_scoped_or_404
 
-from .importing import ImportIssue, import_template_write, stream_check, user_may_import
+from .import_template import import_template_write
+from .importing import CADRE_IMPORTER, user_may_import
 from .models import ImportJob
-from .tasks import import_job_start
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEMPLATE_FILE_NAME = "mau-nhap-danh-sach-can-bo.xlsx"
@@ -56,7 +57,7 @@ def import_list(request):
     _require_importer(request.user)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        job = import_job_start(actor=request.user, upload=form.cleaned_data["file"])
+        job = import_job_start(CADRE_IMPORTER, actor=request.user, upload=form.cleaned_data["file"])
         messages.info(
             request,
             _("“%(name)s” was received. Every row is checked before anything is imported.")

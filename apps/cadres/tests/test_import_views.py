@@ -10,10 +10,11 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from apps.cadres import importing, tasks
+from apps.cadres import importing
 from apps.cadres.models import Cadre, ImportJob
 from apps.cadres.tests.factories import _field, _level
 from apps.cadres.tests.test_importing import cadre_row, write_xlsx
+from apps.core import importing as pipeline
 from apps.core.models import AuditEntry
 from apps.core.roles import Role
 from apps.core.tests.factories import UserFactory
@@ -316,14 +317,14 @@ def test_pages_have_no_inline_script_or_style(client_for, steering_admin, lookup
 
 def _job_with_file(user, tmp_path, rows) -> ImportJob:
     path = write_xlsx(tmp_path / "f.xlsx", rows)
-    stored = importing.upload_store([path.read_bytes()])
+    stored = pipeline.upload_store([path.read_bytes()])
     return job_for(user, stored_path=stored)
 
 
 def test_a_job_runs_once(steering_admin, lookups, tmp_path):
     job = _job_with_file(steering_admin, tmp_path, [cadre_row()])
-    assert tasks.import_job_run.call(job.pk) == ImportJob.Status.SUCCEEDED
-    assert tasks.import_job_run.call(job.pk) == ImportJob.Status.SUCCEEDED
+    assert pipeline.import_job_run.call("cadres", job.pk) == ImportJob.Status.SUCCEEDED
+    assert pipeline.import_job_run.call("cadres", job.pk) == ImportJob.Status.SUCCEEDED
     assert Cadre.objects.count() == 1
     assert AuditEntry.objects.filter(action="cadres.import").count() == 1
 
@@ -338,7 +339,7 @@ def test_an_unexpected_error_fails_the_job_and_imports_nothing(
 
     monkeypatch.setattr(importing, "_insert_batch", broken)
     with pytest.raises(RuntimeError):
-        tasks.import_job_run.call(job.pk)
+        pipeline.import_job_run.call("cadres", job.pk)
     job.refresh_from_db()
     assert job.status == ImportJob.Status.FAILED
     assert [error["code"] for error in job.errors] == ["unexpected"]
@@ -350,7 +351,7 @@ def test_a_job_whose_uploader_lost_the_right_to_import_fails(steering_admin, loo
     job = _job_with_file(steering_admin, tmp_path, [cadre_row()])
     steering_admin.role = Role.AUDITOR
     steering_admin.save()
-    assert tasks.import_job_run.call(job.pk) == ImportJob.Status.FAILED
+    assert pipeline.import_job_run.call("cadres", job.pk) == ImportJob.Status.FAILED
     job.refresh_from_db()
     assert [error["code"] for error in job.errors] == ["not_allowed"]
     assert not Cadre.objects.exists()
@@ -358,8 +359,8 @@ def test_a_job_whose_uploader_lost_the_right_to_import_fails(steering_admin, loo
 
 def test_progress_is_written_on_the_job(steering_admin):
     job = job_for(steering_admin)
-    progress = tasks.JobProgress(job.pk)
-    progress(importing.VALIDATING, 1000, 4000)
+    progress = pipeline.JobProgress(ImportJob, job.pk)
+    progress(pipeline.VALIDATING, 1000, 4000)
     job.refresh_from_db()
     assert (job.status, job.processed_rows, job.total_rows, job.percent) == (
         "validating",
@@ -367,7 +368,7 @@ def test_progress_is_written_on_the_job(steering_admin):
         4000,
         25,
     )
-    progress(importing.IMPORTING, 0, 3990)
+    progress(pipeline.IMPORTING, 0, 3990)
     job.refresh_from_db()
     assert (job.status, job.processed_rows, job.total_rows) == ("importing", 0, 3990)
     progress.close()
@@ -382,12 +383,12 @@ def test_insert_progress_is_visible_while_the_import_transaction_is_open(
     from django.db import connections, transaction
 
     job = job_for(steering_admin, status=ImportJob.Status.IMPORTING, total_rows=4000)
-    progress = tasks.JobProgress(job.pk)
+    progress = pipeline.JobProgress(ImportJob, job.pk)
     observer = connections.create_connection("default")
     try:
         with transaction.atomic():
             Cadre.objects.filter(pk=-1).update(full_name="x")  # the import's transaction is open
-            progress(importing.IMPORTING, 2000, 4000)
+            progress(pipeline.IMPORTING, 2000, 4000)
             with observer.cursor() as cursor:
                 cursor.execute(
                     "SELECT processed_rows FROM cadres_importjob WHERE id = %s", [job.pk]

@@ -6,13 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from apps.cadres.importing import (
-    VALIDATING,
-    cadre_import,
-    file_check,
-    import_template_write,
-    user_may_import,
-)
+from apps.cadres.import_template import import_template_write
+from apps.cadres.importing import cadre_import, user_may_import
+from apps.core.importing import VALIDATING, file_check
 from apps.core.models import User
 from apps.core.roles import Role
 

@@ -1,8 +1,14 @@
-"""Background work of the cadre registry: an Excel import runs as a task and reports progress.
+"""Imports as background jobs: the request stores the file, the task worker runs the import.
 
-The web request stores the upload and creates an ``ImportJob`` (``import_job_start``); the task
-worker (``manage.py db_worker``) runs ``import_job_run``, which calls the import service and
+The web request checks and stores the upload and creates a job (``import_job_start``); the
+task worker (``manage.py db_worker``) runs ``import_job_run``, which calls ``import_run`` and
 keeps the job's status and progress up to date so the status page can be left and revisited.
+Whatever happens — an error in the file, a lost right to import, an exception — the job ends
+``failed`` with the reasons stored, and its uploaded file (personal data) is deleted.
+
+A job model is a ``BackgroundJob`` with the fields ``created_by``, ``agency``, ``file_name``,
+``stored_path``, ``status`` (pending, validating, importing, succeeded, failed),
+``created_count`` and ``errors`` — see ``apps.cadres.models.ImportJob``.
 """
 
 import logging
@@ -11,32 +17,35 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.utils import timezone
 from django_tasks import task
 
-from apps.core.models import User
-
-from .importing import (
-    VALIDATING,
-    ImportIssue,
-    ImportOutcome,
-    cadre_import,
-    upload_delete,
-    upload_path,
-    upload_store,
-    user_may_import,
-)
-from .models import ImportJob
+from .issues import ImportIssue, register_messages
+from .runner import VALIDATING, Importer, ImportOutcome, import_run
+from .uploads import upload_delete, upload_path, upload_store
 
 logger = logging.getLogger("de165")
 
 #: Errors kept on a job for the status page; every error is still counted.
 MAX_STORED_ERRORS = 5000
 
-Status = ImportJob.Status
+IMPORTERS: dict[str, Importer] = {}
+
+PENDING = "pending"
+IMPORTING = "importing"
+SUCCEEDED = "succeeded"
+FAILED = "failed"
 
 
-def import_job_start(*, actor: User, upload) -> ImportJob:
+def register_importer(importer: Importer, messages: dict | None = None) -> Importer:
+    """Make an importer's jobs runnable by the worker and its issue codes readable."""
+    if messages:
+        register_messages(messages)
+    IMPORTERS[importer.kind] = importer
+    return importer
+
+
+def import_job_start(importer: Importer, *, actor, upload):
     """Store an uploaded (already checked) file, create its job and queue it for the worker."""
     stored = upload_store(upload.chunks())
-    job = ImportJob.objects.create(
+    job = importer.job_model.objects.create(
         created_by=actor,
         agency=actor.agency,
         file_name=upload.name[:255],
@@ -44,7 +53,7 @@ def import_job_start(*, actor: User, upload) -> ImportJob:
     )
     # The database backend stores the task in the caller's transaction, with the job: the
     # worker can never see a task whose job does not exist yet.
-    import_job_run.enqueue(job.pk)
+    import_job_run.enqueue(importer.kind, job.pk)
     return job
 
 
@@ -57,19 +66,17 @@ class JobProgress:
     time, so there the status page shows the insert phase without a percentage.
     """
 
-    def __init__(self, job_id: int):
+    def __init__(self, model, job_id: int):
+        self.model = model
         self.job_id = job_id
         self.side = None
 
     def __call__(self, phase: str, done: int, total: int) -> None:
+        jobs = self.model.objects.filter(pk=self.job_id)
         if phase == VALIDATING:
-            ImportJob.objects.filter(pk=self.job_id).update(
-                status=Status.VALIDATING, processed_rows=done, total_rows=total
-            )
+            jobs.update(status=VALIDATING, processed_rows=done, total_rows=total)
         elif done == 0:  # the insert phase starts: still outside the transaction
-            ImportJob.objects.filter(pk=self.job_id).update(
-                status=Status.IMPORTING, processed_rows=0, total_rows=total
-            )
+            jobs.update(status=IMPORTING, processed_rows=0, total_rows=total)
         elif connection.vendor != "sqlite":
             self._write_aside(done)
 
@@ -79,7 +86,7 @@ class JobProgress:
         quote = self.side.ops.quote_name
         with self.side.cursor() as cursor:
             cursor.execute(
-                f"UPDATE {quote(ImportJob._meta.db_table)} SET {quote('processed_rows')} = %s "  # noqa: S608 - names are ours
+                f"UPDATE {quote(self.model._meta.db_table)} SET {quote('processed_rows')} = %s "  # noqa: S608 - names are ours
                 f"WHERE {quote('id')} = %s",
                 [done, self.job_id],
             )
@@ -90,14 +97,10 @@ class JobProgress:
             self.side = None
 
 
-def _finish(job_id: int, **fields) -> None:
-    ImportJob.objects.filter(pk=job_id).update(finished_at=timezone.now(), **fields)
-
-
-def _fail(job_id: int, outcome: ImportOutcome) -> None:
-    _finish(
-        job_id,
-        status=Status.FAILED,
+def _fail(model, job_id: int, outcome: ImportOutcome) -> None:
+    model.objects.filter(pk=job_id).update(
+        status=FAILED,
+        finished_at=timezone.now(),
         total_rows=outcome.rows,
         created_count=0,
         errors=[issue.as_dict() for issue in outcome.issues],
@@ -105,19 +108,21 @@ def _fail(job_id: int, outcome: ImportOutcome) -> None:
 
 
 @task()
-def import_job_run(job_id: int) -> str:
+def import_job_run(kind: str, job_id: int) -> str:
     """Run one import job; return its final status. A job that already ran is left alone."""
-    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
-    if job.status != Status.PENDING:
+    importer = IMPORTERS[kind]
+    model = importer.job_model
+    job = model.objects.select_related("created_by").get(pk=job_id)
+    if job.status != PENDING:
         return job.status
-    ImportJob.objects.filter(pk=job.pk).update(status=Status.VALIDATING)
-    progress = JobProgress(job.pk)
+    model.objects.filter(pk=job.pk).update(status=VALIDATING)
+    progress = JobProgress(model, job.pk)
 
     def mark_done(outcome: ImportOutcome) -> None:
         # Inside the import's transaction: "imported" and the rows commit together.
-        _finish(
-            job.pk,
-            status=Status.SUCCEEDED,
+        model.objects.filter(pk=job.pk).update(
+            status=SUCCEEDED,
+            finished_at=timezone.now(),
             total_rows=outcome.rows,
             processed_rows=outcome.created,
             created_count=outcome.created,
@@ -126,10 +131,12 @@ def import_job_run(job_id: int) -> str:
         )
 
     try:
-        if not user_may_import(job.created_by):
-            _fail(job.pk, ImportOutcome(issues=[ImportIssue("not_allowed")], error_count=1))
-            return Status.FAILED
-        outcome = cadre_import(
+        if not importer.may_import(job.created_by):
+            issue = ImportIssue(importer.not_allowed_code)
+            _fail(model, job.pk, ImportOutcome(issues=[issue], error_count=1))
+            return FAILED
+        outcome = import_run(
+            importer,
             actor=job.created_by,
             path=upload_path(job.stored_path),
             file_name=job.file_name,
@@ -138,12 +145,13 @@ def import_job_run(job_id: int) -> str:
             before_commit=mark_done,
         )
         if not outcome.ok:
-            _fail(job.pk, outcome)
-            return Status.FAILED
-        return Status.SUCCEEDED
-    except Exception:
+            _fail(model, job.pk, outcome)
+            return FAILED
+        return SUCCEEDED
+    except BaseException:
+        # Any failure — MemoryError and KeyboardInterrupt included — ends the job "failed".
         logger.exception("Import job %s failed", job.pk)
-        _fail(job.pk, ImportOutcome(issues=[ImportIssue("unexpected")], error_count=1))
+        _fail(model, job.pk, ImportOutcome(issues=[ImportIssue("unexpected")], error_count=1))
         raise
     finally:
         progress.close()
