@@ -2,11 +2,11 @@
 
 import tempfile
 
-import xlsxwriter
 from django.utils.translation import gettext as _
 
 from apps.agencies.models import Agency
 from apps.core.exports import register_export
+from apps.core.spreadsheets import HEADER_STYLE, Workbook
 from apps.programme.models import PositionLevel, WorkField
 
 from .identifiers import mask_identifier
@@ -38,10 +38,6 @@ def export_columns() -> list[tuple[str, int]]:
     ]
 
 
-def _date(value):
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
 def _chunks(iterable, size: int):
     chunk = []
     for item in iterable:
@@ -57,14 +53,11 @@ def cadre_export_xlsx(queryset, *, full_identifiers: bool, progress=None) -> tup
     """Write the rows of ``queryset`` to a temporary .xlsx; return its path and the row count."""
     handle = tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False)  # noqa: SIM115
     handle.close()
-    workbook = xlsxwriter.Workbook(handle.name, {"constant_memory": True})
-    sheet = workbook.add_worksheet(_("Cadres"))
-    header = workbook.add_format(
-        {"bold": True, "bg_color": "#F2DCDB", "border": 1, "text_wrap": True}
-    )
-    for col, (title, width) in enumerate(export_columns()):
-        sheet.set_column(col, col, width)
-        sheet.write(0, col, title, header)
+    workbook = Workbook(handle.name, constant_memory=True)
+    sheet = workbook.sheet(_("Cadres"))
+    columns = export_columns()
+    sheet.widths([width for _title, width in columns])
+    sheet.append([title for title, _width in columns], HEADER_STYLE)
     reveal = (lambda v: v) if full_identifiers else mask_identifier
     gender = dict(Cadre._meta.get_field("gender").flatchoices)
     category = dict(Cadre._meta.get_field("management_category").flatchoices)
@@ -121,14 +114,12 @@ def cadre_export_xlsx(queryset, *, full_identifiers: bool, progress=None) -> tup
             retires,
         ) in chunk:
             count += 1
-            sheet.write_row(
-                count,
-                0,
+            sheet.append(
                 [
                     count,
                     name,
                     str(gender.get(sex, "")),
-                    _date(born),
+                    born,
                     ethnicity,
                     hometown,
                     agencies.get(agency, ""),
@@ -136,19 +127,19 @@ def cadre_export_xlsx(queryset, *, full_identifiers: bool, progress=None) -> tup
                     levels.get(level, ""),
                     fields.get(field, ""),
                     str(category.get(cat, "")),
-                    _date(joined),
+                    joined,
                     degree,
                     str(theory.get(pol, "")),
                     ", ".join(languages.get(pk, [])),
                     reveal(national_id),
                     reveal(passport),
-                    _date(retires),
+                    retires,
                 ],
             )
         if progress is not None:
             progress(count)
-    sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, max(count, 1), len(export_columns()) - 1)
+    sheet.worksheet.freeze_panes(1, 0)
+    sheet.worksheet.autofilter(0, 0, max(count, 1), len(columns) - 1)
     workbook.close()
     return handle.name, count
 

@@ -1,11 +1,8 @@
 """The cadre import's Excel template: the data sheet, the instructions and the lists of codes."""
 
-import datetime
-
-import xlsxwriter
-
 from apps.agencies.models import Agency
 from apps.core.importing import DATE, column_letter
+from apps.core.spreadsheets import DATE_FORMAT, SheetWriter, Workbook
 from apps.programme.models import PositionLevel, WorkField
 
 from .importing import COLUMNS, EXAMPLE, NATIONAL_ID, PASSPORT, SHEET_NAME, import_agencies
@@ -24,6 +21,7 @@ INSTRUCTIONS = (
     "được nhập và hệ thống liệt kê mọi lỗi (dòng, cột, giá trị, lý do).",
 )
 LISTS_SHEET = "Danh mục"
+BOLD = {"bold": True}
 #: Rows of the data sheet that carry drop-down lists (the whole usable sheet).
 VALIDATED_ROWS = 1_048_575
 
@@ -45,27 +43,17 @@ def import_template_write(output, *, actor=None) -> None:
     levels = list(PositionLevel.objects.order_by("rank"))
     work_fields = list(WorkField.objects.order_by("name"))
 
-    workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-    data = workbook.add_worksheet(SHEET_NAME)
-    guide = workbook.add_worksheet("Hướng dẫn")
-    lists = workbook.add_worksheet(LISTS_SHEET)
+    workbook = Workbook(output)
+    data = workbook.sheet(SHEET_NAME)
+    guide = workbook.sheet("Hướng dẫn")
+    lists = workbook.sheet(LISTS_SHEET)
     head = {"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True, "valign": "top"}
-    header_format = workbook.add_format(head)
-    required_format = workbook.add_format({**head, "font_color": "#C00000"})
-    bold = workbook.add_format({"bold": True})
+    required_head = {**head, "font_color": "#C00000"}
     example = {"italic": True, "font_color": "#808080"}
-    formats = {
-        DATE: workbook.add_format({"num_format": "dd/mm/yyyy"}),
-        NATIONAL_ID: workbook.add_format({"num_format": "@"}),
-        PASSPORT: workbook.add_format({"num_format": "@"}),
-    }
-    example_formats = {
-        kind: workbook.add_format({**example, "num_format": fmt})
-        for kind, fmt in ((DATE, "dd/mm/yyyy"), (NATIONAL_ID, "@"), (PASSPORT, "@"))
-    }
-    example_text = workbook.add_format(example)
+    as_text = {"num_format": "@"}  # keeps the leading zeros of identifiers
+    column_styles = {DATE: {"num_format": DATE_FORMAT}, NATIONAL_ID: as_text, PASSPORT: as_text}
 
-    list_ranges = _write_lists(lists, bold, agencies, levels, work_fields)
+    list_ranges = _write_lists(lists, agencies, levels, work_fields)
     example_values = {
         **EXAMPLE,
         "agency": agencies[0].code if agencies else "",
@@ -73,24 +61,19 @@ def import_template_write(output, *, actor=None) -> None:
         "work_field": work_fields[0].name if work_fields else "",
     }
     for col, column in enumerate(COLUMNS):
-        data.set_column(col, col, column.width, formats.get(column.kind))
-        data.write(0, col, column.header, required_format if column.required else header_format)
+        column_style = column_styles.get(column.kind, {})
+        data.worksheet.set_column(col, col, column.width, workbook.format(column_style))
+        data.write(0, col, column.header, required_head if column.required else head)
         note = column.note or ("Bắt buộc" if column.required else "")
         if note:
-            data.write_comment(0, col, note, {"x_scale": 1.5})
+            data.worksheet.write_comment(0, col, note, {"x_scale": 1.5})
         value = example_values.get(column.name, "")
-        cell_format = example_formats.get(column.kind, example_text)
-        if isinstance(value, datetime.date):
-            data.write_datetime(
-                1, col, datetime.datetime.combine(value, datetime.time()), cell_format
-            )
-        else:
-            data.write_string(1, col, str(value), cell_format)
+        data.write(1, col, value if value != "" else None, {**example, **column_style})
         source = list_ranges.get(column.name)
         if source is None and column.choices:
             source = column.labels
         if source:
-            data.data_validation(
+            data.worksheet.data_validation(
                 1,
                 col,
                 VALIDATED_ROWS,
@@ -103,12 +86,12 @@ def import_template_write(output, *, actor=None) -> None:
                     "error_message": "Chọn một giá trị trong danh sách.",
                 },
             )
-    data.freeze_panes(1, 0)
-    data.set_row(0, 45)
+    data.worksheet.freeze_panes(1, 0)
+    data.worksheet.set_row(0, 45)
 
-    guide.set_column(0, 0, 110)
+    guide.widths([110])
     for row, line in enumerate(INSTRUCTIONS):
-        guide.write(row, 0, line, bold if row == 0 else None)
+        guide.append([line], BOLD if row == 0 else None)
     workbook.close()
 
 
@@ -119,7 +102,7 @@ def _example_level(levels: list[PositionLevel]) -> str:
     return str(levels[0]) if levels else ""
 
 
-def _write_lists(sheet, bold, agencies, levels, work_fields) -> dict[str, str]:
+def _write_lists(sheet: SheetWriter, agencies, levels, work_fields) -> dict[str, str]:
     """Fill the "Danh mục" sheet; return the cell ranges drop-down lists point to.
 
     Each table's first column is what the drop-down offers; the import also accepts the other
@@ -144,10 +127,12 @@ def _write_lists(sheet, bold, agencies, levels, work_fields) -> dict[str, str]:
     first_col = 0
     for name, titles, rows, widths in tables:
         for offset, width in enumerate(widths):
-            sheet.set_column(first_col + offset, first_col + offset, width)
-        sheet.write_row(0, first_col, titles, bold)
+            sheet.worksheet.set_column(first_col + offset, first_col + offset, width)
+        for offset, title in enumerate(titles):
+            sheet.write(0, first_col + offset, title, BOLD)
         for row, values in enumerate(rows, start=1):
-            sheet.write_row(row, first_col, values)
+            for offset, value in enumerate(values):
+                sheet.write(row, first_col + offset, value)
         letter = column_letter(first_col)
         ranges[name] = f"='{LISTS_SHEET}'!${letter}$2:${letter}${max(len(rows), 1) + 1}"
         first_col += len(titles) + 1

