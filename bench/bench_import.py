@@ -146,6 +146,7 @@ def child(count: int, seed: int) -> dict:
         from apps.agencies.models import Agency
         from apps.cadres import importing
         from apps.cadres.models import Cadre
+        from apps.core.importing import VALIDATING
         from apps.core.models import User
         from apps.programme.models import PositionLevel, WorkField
 
@@ -173,7 +174,7 @@ def child(count: int, seed: int) -> dict:
             assert outcome.ok, [issue.describe() for issue in outcome.issues[:5]]
             assert Cadre.objects.count() == count
             rss_import = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            validate_s = phases[importing.VALIDATING] - started
+            validate_s = phases[VALIDATING] - started
 
             def reset() -> None:
                 # Raw deletes: the ORM would first load 100,000 cadres to check protections.
@@ -188,14 +189,14 @@ def child(count: int, seed: int) -> dict:
             baseline_s = _timed_bulk(
                 _baseline_objects(rows, agencies, levels, fields),
                 Cadre.objects.bulk_create,
-                importing.BATCH_SIZE,
+                importing.CADRE_IMPORTER.batch_size,
             )
             reset()
             rows = _rows(count, list(agencies), list(levels), list(fields), seed)
             history_s = _timed_bulk(
                 _baseline_objects(rows, agencies, levels, fields),
                 lambda batch: bulk_create_with_history(batch, Cadre, default_user=actor),
-                importing.BATCH_SIZE,
+                importing.CADRE_IMPORTER.batch_size,
             )
             return {
                 "rows": count,

@@ -60,10 +60,12 @@ def upload_check(*, name: str, size: int, head: bytes) -> list[ImportIssue]:
     return []
 
 
-def stream_check(*, name: str, size: int, stream) -> list[ImportIssue]:
+def stream_check(*, name: str, size: int, stream, formulas: bool = True) -> list[ImportIssue]:
     """``upload_check``, then the zip: a workbook, its unpacked size, its first sheet's extent.
 
-    Rewinds ``stream``.
+    ``formulas`` also reads the whole sheet looking for formula cells (about a second for
+    100,000 rows): done where a file enters (the upload form, the command), not again by the
+    worker, whose own check is about what the reader may allocate. Rewinds ``stream``.
     """
     stream.seek(0)
     issues = upload_check(name=name, size=size, head=stream.read(len(XLSX_MAGIC)))
@@ -71,21 +73,23 @@ def stream_check(*, name: str, size: int, stream) -> list[ImportIssue]:
         try:
             stream.seek(0)
             with zipfile.ZipFile(stream) as archive:
-                issues = archive_check(archive)
+                issues = archive_check(archive, formulas=formulas)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError):
             issues = [ImportIssue("file_not_xlsx")]
     stream.seek(0)
     return issues
 
 
-def file_check(path: Path) -> list[ImportIssue]:
+def file_check(path: Path, *, formulas: bool = True) -> list[ImportIssue]:
     """All the checks of an upload, for a file on disk."""
     path = Path(path)
     with open(path, "rb") as stream:
-        return stream_check(name=path.name, size=path.stat().st_size, stream=stream)
+        return stream_check(
+            name=path.name, size=path.stat().st_size, stream=stream, formulas=formulas
+        )
 
 
-def archive_check(archive: zipfile.ZipFile) -> list[ImportIssue]:
+def archive_check(archive: zipfile.ZipFile, *, formulas: bool = True) -> list[ImportIssue]:
     entries = archive.infolist()
     names = {entry.filename for entry in entries}
     if "xl/workbook.xml" not in names:
@@ -135,7 +139,7 @@ def archive_check(archive: zipfile.ZipFile) -> list[ImportIssue]:
                     },
                 )
             ]
-    formula = first_formula(archive, sheet_path)
+    formula = first_formula(archive, sheet_path) if formulas else None
     if formula is not None:
         return [ImportIssue("sheet_formula", params={"sheet": sheet_name, "ref": formula})]
     return []

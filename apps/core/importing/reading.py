@@ -35,8 +35,12 @@ class Sheet:
 
 
 def sheet_open(path: Path, columns: tuple[Column, ...]) -> tuple[Sheet | None, list[ImportIssue]]:
-    """Open a workbook and read its header; ``None`` and the reasons when it cannot be read."""
-    issues = file_check(path)
+    """Open a workbook and read its header; ``None`` and the reasons when it cannot be read.
+
+    Every check that bounds what the reader allocates runs again here, whoever stored the
+    file; the formula scan was done where the file entered (``stream_check``).
+    """
+    issues = file_check(path, formulas=False)
     if issues:
         return None, issues
     try:
