@@ -4,6 +4,7 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 
 from .two_factor import second_factor_missing
 
@@ -57,4 +58,21 @@ class LanguageMiddleware:
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
+        return response
+
+
+class NoStoreMiddleware:
+    """``Cache-Control: no-store`` on every response but static files.
+
+    Pages, exports, documents, the API and the token page carry personal data; by rule none may
+    be kept by a browser or proxy cache (a view that sets its own Cache-Control keeps it).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith(settings.STATIC_URL) and "Cache-Control" not in response:
+            add_never_cache_headers(response)
         return response
