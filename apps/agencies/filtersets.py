@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.bounds import BoundedIntegerFilter
 from apps.core.text import normalize_vi
 
 from .choices import AgencyKind
@@ -19,7 +20,7 @@ class AgencyFilterSet(django_filters.FilterSet):
             choices=[("", _("All")), ("true", _("Central")), ("false", _("Local"))],
         ),
     )
-    parent = django_filters.NumberFilter(label=_("Parent agency"), field_name="parent_id")
+    parent = BoundedIntegerFilter(label=_("Parent agency"), field_name="parent_id")
     merged = django_filters.BooleanFilter(
         label=_("Show merged agencies"), method="filter_merged", widget=forms.CheckboxInput
     )

@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.bounds import YearFilter
 from apps.programme.models import ContentGroup, TrainingForm
 
 from .choices import CourseStatus, Modality
@@ -15,7 +16,7 @@ SEARCH = forms.TextInput(attrs={"class": "form-control form-control-sm", "type":
 
 class CourseFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search", widget=SEARCH)
-    year = django_filters.NumberFilter(
+    year = YearFilter(
         label=_("Year"),
         field_name="start__year",
         widget=forms.NumberInput(attrs={"class": "form-control form-control-sm"}),

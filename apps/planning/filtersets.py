@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.bounds import YearFilter
 from apps.programme.models import TrainingForm
 
 from .models import NeedsRegistration, Quota
@@ -12,7 +13,7 @@ SELECT = {"class": "form-select form-select-sm"}
 
 
 class QuotaFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(
+    year = YearFilter(
         field_name="plan__year",
         label=_("Year"),
         widget=forms.NumberInput(attrs={"class": "form-control form-control-sm"}),
@@ -30,7 +31,7 @@ class QuotaFilter(django_filters.FilterSet):
 
 
 class RegistrationFilter(django_filters.FilterSet):
-    year = django_filters.NumberFilter(field_name="call__year", label=_("Year"))
+    year = YearFilter(field_name="call__year", label=_("Year"))
 
     class Meta:
         model = NeedsRegistration

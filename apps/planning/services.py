@@ -67,6 +67,10 @@ def _check_year(year: int) -> None:
         )
 
 
+#: More places on one line than the programme's whole phase: a typing mistake (and no 500).
+MAX_PLACES = 100_000
+
+
 def _check_places(value, *, where: str) -> int:
     """A number of places: a whole number ≥ 0, or a message that names where it was typed."""
     if isinstance(value, bool):
@@ -85,6 +89,11 @@ def _check_places(value, *, where: str) -> int:
     if number < 0:
         raise ValidationError(
             _("%(where)s: the number of places cannot be negative (%(value)s).")
+            % {"where": where, "value": value}
+        )
+    if number > MAX_PLACES:
+        raise ValidationError(
+            _("%(where)s: %(value)s places is more than the programme could ever have.")
             % {"where": where, "value": value}
         )
     return int(number)

@@ -1,5 +1,7 @@
 from django.urls import path
 
+import apps.core.bounds  # noqa: F401  (registers the <year:…> converter)
+
 from . import views
 
 app_name = "planning"
@@ -10,9 +12,9 @@ urlpatterns = [
     path("calls/<int:pk>/register/", views.registration_edit, name="registration_edit"),
     path("needs/<int:pk>/", views.registration_detail, name="registration_detail"),
     path("needs/<int:pk>/reopen/", views.registration_reopen, name="registration_reopen"),
-    path("consolidation/<int:year>/", views.consolidation, name="consolidation"),
+    path("consolidation/<year:year>/", views.consolidation, name="consolidation"),
     path(
-        "consolidation/<int:year>/export/",
+        "consolidation/<year:year>/export/",
         views.consolidation_export,
         name="consolidation_export",
     ),

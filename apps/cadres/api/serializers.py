@@ -5,6 +5,7 @@ from rest_framework import serializers
 from apps.cadres import validators
 from apps.cadres.identifiers import mask_identifier
 from apps.cadres.models import Cadre, LanguageSkill
+from apps.core.bounds import BoundedIntegerField
 
 
 class LanguageSkillOutput(serializers.ModelSerializer):
@@ -56,7 +57,7 @@ class CadreDetailOutput(CadreOutput):
 
 
 class CadreInput(serializers.ModelSerializer):
-    version = serializers.IntegerField(required=False)
+    version = BoundedIntegerField(required=False)
 
     class Meta:
         model = Cadre

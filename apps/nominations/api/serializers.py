@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from apps.core.bounds import BoundedIntegerField
 from apps.nominations.models import Nomination
 
 
@@ -40,8 +41,8 @@ class NominationOutput(serializers.ModelSerializer):
 
 
 class NominationInput(serializers.Serializer):
-    course = serializers.IntegerField()
-    cadre = serializers.IntegerField()
+    course = BoundedIntegerField()
+    cadre = BoundedIntegerField()
     confirm_warnings = serializers.BooleanField(default=False)
     note = serializers.CharField(required=False, allow_blank=True, default="")
 

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from apps.core.bounds import MAX_YEAR, MIN_YEAR, BoundedIntegerField
 from apps.planning.models import (
     AnnualPlan,
     NeedsLine,
@@ -47,18 +48,18 @@ class NeedsRegistrationOutput(serializers.ModelSerializer):
 
 class NeedsLineInput(serializers.Serializer):
     form = serializers.CharField()
-    content_group = serializers.IntegerField()
+    content_group = BoundedIntegerField()
     # Validated by the service, which says which line is wrong and why.
     places = serializers.CharField()
 
 
 class NeedsRegistrationInput(serializers.Serializer):
-    year = serializers.IntegerField()
-    agency = serializers.IntegerField(required=False)
+    year = BoundedIntegerField(min_value=MIN_YEAR, max_value=MAX_YEAR)
+    agency = BoundedIntegerField(required=False)
     topics = serializers.CharField(required=False, allow_blank=True, default="")
     preferred_countries = serializers.CharField(required=False, allow_blank=True, default="")
     justification = serializers.CharField(required=False, allow_blank=True, default="")
-    candidates = serializers.ListField(child=serializers.IntegerField(), required=False)
+    candidates = serializers.ListField(child=BoundedIntegerField(), required=False)
     lines = NeedsLineInput(many=True)
 
 
