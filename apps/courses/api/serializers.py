@@ -1,12 +1,26 @@
 """Explicit output serializers of the course API."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.courses.models import AgendaItem, Course, CoursePhase
 
 
+@extend_schema_field(
+    {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$", "nullable": True, "example": "08:30"}
+)
+class ClockTimeField(serializers.TimeField):
+    """A time of day as the agenda shows it ("08:30"). OpenAPI's "time" format is RFC 3339's
+    full-time, which needs a UTC offset an agenda's local time does not have."""
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", allow_null=True, **kwargs)
+
+
 class AgendaItemOutput(serializers.ModelSerializer):
     expert_name = serializers.CharField(source="expert.full_name", default="")
+    start_time = ClockTimeField()
+    end_time = ClockTimeField()
 
     class Meta:
         model = AgendaItem
