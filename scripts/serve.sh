@@ -8,4 +8,4 @@ worker=$!
 trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
 echo "Background worker started (pid $worker, log var/worker.log)."
 echo "Serving on http://127.0.0.1:$PORT — press Ctrl+C to stop."
-"$PY" manage.py runserver "127.0.0.1:$PORT" --noreload
+"$PY" manage.py runserver "127.0.0.1:$PORT" --noreload --insecure  # static files with DEBUG off
