@@ -76,3 +76,30 @@ class NoStoreMiddleware:
         if not request.path.startswith(settings.STATIC_URL) and "Cache-Control" not in response:
             add_never_cache_headers(response)
         return response
+
+
+#: Paging parameters every list reads (django-tables2, DRF): bounded here, once for all lists.
+PAGING_LIMITS = {"page": 2_147_483_647, "per_page": 100, "page_size": 100}
+
+
+class BoundedPagingMiddleware:
+    """Drop a ``page``/``per_page`` that is not a whole number in range, so the list falls
+    back to its default instead of a server error (``per_page=-1``, ``per_page=10**30``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        bad = [
+            key
+            for key, limit in PAGING_LIMITS.items()
+            if key in request.GET
+            and not (request.GET[key].isdigit() and 1 <= int(request.GET[key]) <= limit)
+        ]
+        if bad:
+            query = request.GET.copy()
+            for key in bad:
+                del query[key]
+            query._mutable = False
+            request.GET = query
+        return self.get_response(request)

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "apps.core.middleware.NoStoreMiddleware",
+    "apps.core.middleware.BoundedPagingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "apps.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
