@@ -3,8 +3,21 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from apps.core import scoping
+from apps.core.home import register_home
+from apps.core.reference import register_reference_loader
+
 
 class AgenciesConfig(AppConfig):
     name = "apps.agencies"
     label = "agencies"
     verbose_name = _("Agencies")
+
+    def ready(self) -> None:
+        # Models are importable only once apps are ready.
+        from . import home, reference
+        from .scoping import agency_scope_ids
+
+        scoping.register_agency_scope(agency_scope_ids)
+        register_home(home.home_items, order=20)
+        register_reference_loader(reference.load_reference, order=20)

@@ -61,3 +61,8 @@ def load_agencies(reference_dir: Path | None = None, merged_on: datetime.date | 
             agency_merge(actor=None, predecessor=former, successor=province, merged_on=merged_on)
             created += 1
     return created
+
+
+def load_reference(data: dict) -> str:
+    """The loader registered with ``apps.core.reference``: the merger date is in programme.yaml."""
+    return f"{load_agencies(merged_on=data.get('agency_merger_date'))} agencies created"

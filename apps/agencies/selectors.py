@@ -1,18 +1,32 @@
 """Reads of the agency tree."""
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from apps.cadres.models import Cadre
 from apps.core.models import AuditEntry
 from apps.core.text import normalize_vi
 
 from .choices import AgencyKind
 from .models import Agency
+
+#: The people an agency's subtree counts: the cadre registry sits above agencies, so it hands
+#: over its scoped queryset (rows with an ``agency``) in ``CadresConfig.ready()``.
+_people: Callable[[object], QuerySet] | None = None
+
+
+def register_people(queryset_for: Callable[[object], QuerySet]) -> None:
+    global _people
+    _people = queryset_for
+
+
+def _visible_people(fetched_by) -> QuerySet | None:
+    return _people(fetched_by) if _people is not None else None
+
 
 #: At most this many search matches are drawn; a narrower query finds the rest.
 SEARCH_LIMIT = 300
@@ -81,10 +95,12 @@ def _with_child_count(qs: QuerySet[Agency], *, fetched_by, include_merged: bool)
 
 def cadre_totals(*, fetched_by, within: Agency | None = None) -> dict[str, int]:
     """Visible cadres per subtree, keyed by tree path: one grouped query summed up the paths."""
-    qs = Cadre.objects.restrict(fetched_by)
+    totals: dict[str, int] = defaultdict(int)
+    qs = _visible_people(fetched_by)
+    if qs is None:
+        return totals
     if within is not None:
         qs = qs.filter(agency__path__startswith=within.path)
-    totals: dict[str, int] = defaultdict(int)
     rows = qs.order_by().values_list("agency__path").annotate(n=Count("pk"))
     for path, count in rows:
         prefix = ""
@@ -220,7 +236,8 @@ def agency_predecessors(*, fetched_by, agency: Agency) -> list[Agency]:
 
 def agency_cadre_total(*, fetched_by, agency: Agency) -> int:
     """Visible cadres of the agency and every unit below it."""
-    return Cadre.objects.restrict(fetched_by).filter(agency__path__startswith=agency.path).count()
+    qs = _visible_people(fetched_by)
+    return 0 if qs is None else qs.filter(agency__path__startswith=agency.path).count()
 
 
 def agency_merge_entries(*, agency: Agency, predecessors: list[Agency]) -> QuerySet[AuditEntry]:

@@ -10,11 +10,10 @@ A model's queryset inherits ``ScopedQuerySet`` and names the lookups that lead t
 * anyone else (no role, inactive): nothing.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import models
-from django.db.models import Q
 from django.http import Http404
 
 from .roles import READ_ALL_ROLES, Role
@@ -23,42 +22,23 @@ VIEW = "view"
 CHANGE = "change"
 
 
-def agency_scope_paths(user) -> list[str]:
-    """Tree paths an agency officer works for: its own, and those of agencies merged into it.
+#: How to find the agencies an agency officer works for. The agency tree lives in the agencies
+#: app above core, so that app registers the lookup in its ``AppConfig.ready()``.
+_agency_scope: Callable[[object], models.QuerySet] | None = None
 
-    Merges can chain (A into B, B into C), so predecessors are followed until none is left.
-    The answer is cached on the user object for the rest of the request.
-    """
-    from apps.agencies.models import Agency
 
-    cached = getattr(user, "_scope_paths", None)
-    if cached is not None:
-        return cached
-    paths = [user.agency.path]
-    frontier = paths
-    while frontier:
-        merged_in = Q()
-        for path in frontier:
-            merged_in |= Q(successor__path__startswith=path)
-        frontier = [
-            path
-            for path in Agency.objects.filter(merged_in).values_list("path", flat=True)
-            if path not in paths
-        ]
-        paths = paths + frontier
-    user._scope_paths = paths
-    return paths
+def register_agency_scope(lookup: Callable[[object], models.QuerySet]) -> None:
+    """Set the function giving an agency officer's agency ids (a ``values("pk")`` queryset)."""
+    global _agency_scope
+    _agency_scope = lookup
 
 
 def agency_scope_ids(user) -> models.QuerySet:
     """Ids of the agencies an agency officer works for: its subtree, merged predecessors and
     their units."""
-    from apps.agencies.models import Agency
-
-    in_scope = Q()
-    for path in agency_scope_paths(user):
-        in_scope |= Q(path__startswith=path)
-    return Agency.objects.filter(in_scope).values("pk")
+    if _agency_scope is None:
+        raise ImproperlyConfigured("No agency scope registered: is apps.agencies installed?")
+    return _agency_scope(user)
 
 
 def restrict_queryset(

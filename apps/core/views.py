@@ -27,9 +27,9 @@ from django_tables2.views import SingleTableMixin
 
 from .audit import audit_record, client_ip
 from .forms import TokenForm
+from .home import home_items
 from .models import AuditEntry, ExportJob
 from .redirects import safe_next_url
-from .selectors import home_summary
 
 
 class LoginView(auth_views.LoginView):
@@ -51,7 +51,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 def home(request):
-    return render(request, "core/home.html", {"summary": home_summary(user=request.user)})
+    return render(request, "core/home.html", {"items": home_items(user=request.user)})
 
 
 def _confirmed_device(user):

@@ -3,8 +3,15 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.home import register_home
+
 
 class PlanningConfig(AppConfig):
     name = "apps.planning"
     label = "planning"
     verbose_name = _("Planning")
+
+    def ready(self) -> None:
+        from . import home  # models are importable only once apps are ready
+
+        register_home(home.home_items, order=30)

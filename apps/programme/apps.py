@@ -3,8 +3,15 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.reference import register_reference_loader
+
 
 class ProgrammeConfig(AppConfig):
     name = "apps.programme"
     label = "programme"
     verbose_name = _("Programme settings")
+
+    def ready(self) -> None:
+        from . import reference  # models are importable only once apps are ready
+
+        register_reference_loader(reference.load_reference, order=10)

@@ -5,11 +5,10 @@ and never undoes a change made in the application.
 """
 
 from decimal import Decimal
-from pathlib import Path
 
-import yaml
-from django.conf import settings
 from django.db import transaction
+
+from apps.core.reference import read_reference_yaml
 
 from .models import (
     AnnualTarget,
@@ -37,15 +36,9 @@ RULE_NAMES = {
 }
 
 
-def read_programme_yaml(path: Path | None = None) -> dict:
-    path = path or settings.REFERENCE_DIR / "programme.yaml"
-    with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
 @transaction.atomic
 def load_programme(data: dict | None = None) -> dict[str, int]:
-    data = data or read_programme_yaml()
+    data = data or read_reference_yaml()
     created = dict.fromkeys(["levels", "groups", "fields", "forms", "phases", "rules"], 0)
 
     for rank, row in enumerate(data["position_levels"], start=1):
@@ -137,3 +130,8 @@ def load_programme(data: dict | None = None) -> dict[str, int]:
         )
         created["rules"] += new
     return created
+
+
+def load_reference(data: dict) -> str:
+    """The loader registered with ``apps.core.reference``."""
+    return f"settings {load_programme(data)}"

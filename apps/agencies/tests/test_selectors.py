@@ -6,7 +6,6 @@ from django.utils import translation
 from apps.agencies import selectors
 from apps.agencies.services import agency_merge, agency_update
 from apps.agencies.tests.factories import AgencyFactory
-from apps.cadres.tests.factories import CadreFactory
 
 MERGED_ON = datetime.date(2025, 7, 1)
 
@@ -41,25 +40,6 @@ def test_top_level_for_an_officer_includes_predecessors_when_asked(
     assert [a.pk for a in default] == [ministry.pk]
     with_merged = selectors.agency_top_level(fetched_by=agency_officer, include_merged=True)
     assert {a.pk for a in with_merged} == {ministry.pk, former.pk}
-
-
-def test_counts_are_of_visible_units_and_subtree_cadres(
-    steering_admin, ministry, ministry_unit, other_agency
-):
-    CadreFactory(agency=ministry)
-    CadreFactory.create_batch(2, agency=ministry_unit)
-    CadreFactory(agency=other_agency)
-    merged_unit = AgencyFactory(code="BTEST_V9", kind="vu", parent=ministry)
-    agency_merge(actor=None, predecessor=merged_unit, successor=ministry_unit, merged_on=MERGED_ON)
-    top = {a.pk: a for a in selectors.agency_top_level(fetched_by=steering_admin)}
-    assert top[ministry.pk].cadre_total == 3
-    assert top[ministry.pk].child_count == 1
-    assert top[other_agency.pk].cadre_total == 1
-    children = selectors.agency_children(
-        fetched_by=steering_admin, parent=ministry, include_merged=True
-    )
-    assert [c.pk for c in children] == [ministry_unit.pk, merged_unit.pk]
-    assert children[0].cadre_total == 2
 
 
 def test_sections_group_central_bodies_by_kind_and_provinces_as_local(steering_admin, db):
@@ -154,9 +134,3 @@ def test_merge_entries_cover_the_agency_and_its_predecessors(steering_admin, min
     predecessors = selectors.agency_predecessors(fetched_by=steering_admin, agency=ministry)
     entries = selectors.agency_merge_entries(agency=ministry, predecessors=predecessors)
     assert [e.object_id for e in entries] == [str(old.pk)]
-
-
-def test_cadre_total_counts_the_subtree(steering_admin, ministry, ministry_unit, other_agency):
-    CadreFactory(agency=ministry_unit)
-    CadreFactory(agency=other_agency)
-    assert selectors.agency_cadre_total(fetched_by=steering_admin, agency=ministry) == 1

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from apps.agencies.models import Agency
 from apps.agencies.services import agency_create, agency_merge, agency_update
 from apps.agencies.tests.factories import AgencyFactory
-from apps.cadres.tests.factories import CadreFactory
 from apps.core.models import AuditEntry
 
 MERGED_ON = datetime.date(2025, 7, 1)
@@ -117,32 +116,6 @@ def test_it_audits_an_update_with_before_and_after(steering_admin, ministry):
 def test_it_refuses_fields_that_are_not_editable(steering_admin, ministry):
     with pytest.raises(ValueError, match="path"):
         agency_update(actor=steering_admin, agency=ministry, path="x")
-
-
-def test_merge_records_successor_and_date_and_moves_nothing(
-    steering_admin, ministry, ministry_unit, other_agency
-):
-    cadre = CadreFactory(agency=ministry)
-    merged = agency_merge(
-        actor=steering_admin,
-        predecessor=ministry,
-        successor=other_agency,
-        merged_on=MERGED_ON,
-        note="Nghị quyết 202/2025/QH15",
-    )
-    assert merged.successor == other_agency
-    assert merged.merged_on == MERGED_ON
-    assert merged.is_active is False
-    assert "202/2025" in merged.note
-    cadre.refresh_from_db()
-    ministry_unit.refresh_from_db()
-    assert cadre.agency_id == ministry.pk
-    assert ministry_unit.parent_id == ministry.pk
-    assert ministry_unit.path.startswith(ministry.path)
-    entry = AuditEntry.objects.get(action="agencies.merge")
-    assert entry.detail["successor"] == other_agency.pk
-    assert entry.detail["merged_on"] == "2025-07-01"
-    assert merged.history.first().history_user == steering_admin
 
 
 def test_merge_refuses_self(steering_admin, ministry):

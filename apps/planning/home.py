@@ -1,30 +1,30 @@
-"""The planning card of the home page: the open call for officers, target/plan/actual chart."""
+"""The planning panel of the home page: the open call for officers, target/plan/actual chart.
 
-from django import template
+Registered in ``PlanningConfig.ready()``.
+"""
 
+from django.template.loader import render_to_string
+
+from apps.core.home import Panel
 from apps.core.roles import Role
 
-from .. import selectors
-
-register = template.Library()
+from . import selectors
 
 
-@register.inclusion_tag("planning/_home_card.html")
-def planning_home(user):
+def home_items(user):
     if user.role not in (
         Role.STEERING_ADMIN,
         Role.AGENCY_OFFICER,
         Role.FINANCE_OFFICER,
         Role.AUDITOR,
     ):
-        return {"show": False}
+        return
     call = selectors.open_call()
     own = None
     if call is not None and user.role == Role.AGENCY_OFFICER:
         own = call.registrations.filter(agency_id=user.agency_id).first()
     year = selectors.today().year
-    return {
-        "show": True,
+    context = {
         "user": user,
         "call": call,
         "own": own,
@@ -32,3 +32,4 @@ def planning_home(user):
         if user.role != Role.AGENCY_OFFICER
         else None,
     }
+    yield Panel(render_to_string("planning/_home_card.html", context))
