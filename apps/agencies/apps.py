@@ -5,7 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core import scoping
 from apps.core.home import register_home
+from apps.core.navigation import register_nav
 from apps.core.reference import register_reference_loader
+
+from .permissions import VIEW_AGENCIES
 
 
 class AgenciesConfig(AppConfig):
@@ -21,3 +24,4 @@ class AgenciesConfig(AppConfig):
         scoping.register_agency_scope(agency_scope_ids)
         register_home(home.home_items, order=20)
         register_reference_loader(reference.load_reference, order=20)
+        register_nav(_("Agencies"), "agencies:agency_tree", perm=VIEW_AGENCIES, order=10)

@@ -4,11 +4,13 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.models import AuditEntry
+from apps.core.rules import is_agency_officer
 from apps.core.text import normalize_vi
 
 from .choices import AgencyKind
@@ -330,10 +332,7 @@ def _field_change(change, names: dict[int, str]) -> FieldChange:
 
 def agency_choices_cache_key(*, fetched_by, include_merged: bool = False) -> str:
     """A key that changes whenever the agencies a user may pick, or their names, change."""
-    from django.db.models import Max
-    from django.utils.translation import get_language
-
     stamp = Agency.history.aggregate(latest=Max("history_id"))["latest"] or 0
     user = fetched_by
-    scope = user.agency_id if user.role == "agency_officer" else f"all-{user.role}"
+    scope = user.agency_id if is_agency_officer(user) else f"all-{user.role}"
     return f"agency-options:{get_language()}:{scope}:{int(include_merged)}:{stamp}"

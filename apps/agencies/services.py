@@ -1,4 +1,5 @@
-"""Writes to the agency tree. Each takes the acting user and records an audit entry."""
+"""Writes to the agency tree. Each checks the acting user against the policy and records an audit
+entry; ``actor=None`` is the system loading reference data."""
 
 import datetime
 
@@ -10,12 +11,18 @@ from django.utils.translation import gettext as _
 
 from apps.core.audit import audit_record
 from apps.core.models import User
+from apps.core.permissions import require
 from apps.core.text import normalize_vi
 
 from .choices import LOCAL_ROOT_KINDS, ROOT_KINDS
 from .models import Agency
+from .permissions import MANAGE_AGENCIES
 
 EDITABLE_FIELDS = ("code", "name", "short_name", "kind", "parent", "is_active", "note")
+
+
+def _require_manager(actor: User | None) -> None:
+    require(actor, MANAGE_AGENCIES, message=_("Only a steering admin may change the agency tree."))
 
 
 def _audit_value(value) -> str:
@@ -72,6 +79,7 @@ def _replace_subtree(agency: Agency, *, old_path: str, old_depth: int) -> None:
 
 @transaction.atomic
 def agency_create(*, actor: User | None, **fields) -> Agency:
+    _require_manager(actor)
     agency = Agency(**fields)
     agency.search_key = normalize_vi(f"{agency.code} {agency.name} {agency.short_name}")
     _validate(agency)
@@ -90,6 +98,7 @@ def agency_create(*, actor: User | None, **fields) -> Agency:
 
 @transaction.atomic
 def agency_update(*, actor: User, agency: Agency, **fields) -> Agency:
+    _require_manager(actor)
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
@@ -130,6 +139,7 @@ def agency_merge(
     Nothing moves: the predecessor's cadres, units and history stay attached to it, and it stays
     findable; the successor's officers see it as part of their scope.
     """
+    _require_manager(actor)
     predecessor = Agency.objects.select_for_update().get(pk=predecessor.pk)
     if predecessor.pk == successor.pk:
         raise ValidationError({"successor": _("An agency cannot be merged into itself.")})

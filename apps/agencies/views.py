@@ -1,7 +1,7 @@
 """Agency views: browse the tree, see one agency, and (steering admins) add, edit and merge."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,27 +10,21 @@ from django_filters.views import FilterView
 from django_tables2.views import SingleTableMixin
 
 from apps.core.forms import apply_service_errors
+from apps.core.permissions import may, require
 from apps.core.scoping import CHANGE, get_scoped_or_404
 
 from . import selectors, services
 from .filtersets import AgencyFilterSet
 from .forms import AgencyForm, AgencyMergeForm, TreeSearchForm
 from .models import Agency
+from .permissions import MANAGE_AGENCIES, VIEW_AGENCIES
 from .tables import AgencyTable
-
-VIEW_PERM = "agencies.view_agencies"
-MANAGE_PERM = "agencies.manage_agencies"
-
-
-def _require(request, perm: str) -> None:
-    if not request.user.has_perm(perm):
-        raise PermissionDenied
 
 
 @require_GET
 def agency_tree(request):
     """The top level grouped Central / Local; units load when a node is opened (htmx)."""
-    _require(request, VIEW_PERM)
+    require(request.user, VIEW_AGENCIES)
     form = TreeSearchForm(request.GET or None)
     params = form.cleaned_data if form.is_valid() else {}
     search = (params.get("q") or "").strip()
@@ -39,7 +33,7 @@ def agency_tree(request):
         "form": form,
         "search": search,
         "include_merged": include_merged,
-        "can_manage": request.user.has_perm(MANAGE_PERM),
+        "can_manage": may(request.user, MANAGE_AGENCIES),
     }
     if search:
         context["result"] = selectors.agency_tree_search(
@@ -75,7 +69,7 @@ class AgencyListView(SingleTableMixin, FilterView):
     paginate_by = 50
 
     def dispatch(self, request, *args, **kwargs):
-        _require(request, VIEW_PERM)
+        require(request.user, VIEW_AGENCIES)
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -112,14 +106,14 @@ def agency_detail(request, pk: int):
         "cadre_list_url": f"{reverse('cadres:cadre_list')}?agency={agency.pk}",
         "history": selectors.agency_history(fetched_by=user, agency=agency),
         "merge_entries": selectors.agency_merge_entries(agency=agency, predecessors=predecessors),
-        "can_manage": user.has_perm(MANAGE_PERM),
+        "can_manage": may(user, MANAGE_AGENCIES),
     }
     return render(request, "agencies/agency_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def agency_create(request):
-    _require(request, MANAGE_PERM)
+    require(request.user, MANAGE_AGENCIES)
     form = AgencyForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -135,7 +129,7 @@ def agency_create(request):
 @require_http_methods(["GET", "POST"])
 def agency_edit(request, pk: int):
     agency = get_scoped_or_404(Agency.objects, request.user, CHANGE, pk=pk)
-    _require(request, MANAGE_PERM)
+    require(request.user, MANAGE_AGENCIES)
     form = AgencyForm(request.POST or None, instance=agency, user=request.user)
     if request.method == "POST" and form.is_valid():
         changes = form.changed_values()
@@ -161,7 +155,7 @@ def agency_merge(request, pk: int):
     agency = get_scoped_or_404(
         Agency.objects.select_related("successor"), request.user, CHANGE, pk=pk
     )
-    _require(request, MANAGE_PERM)
+    require(request.user, MANAGE_AGENCIES)
     form = AgencyMergeForm(request.POST or None, user=request.user, agency=agency)
     context = {"form": form, "agency": agency}
     if request.method == "POST" and form.is_valid():

@@ -4,6 +4,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.home import register_home
+from apps.core.navigation import register_nav
 
 
 class CadresConfig(AppConfig):
@@ -22,6 +23,9 @@ class CadresConfig(AppConfig):
             importing,  # noqa: F401
         )
         from .models import Cadre
+        from .permissions import VIEW_OWN_RECORD, VIEW_REGISTRY
 
         register_home(home.home_items, order=10)
         register_people(lambda user: Cadre.objects.restrict(user))
+        register_nav(_("Cadres"), "cadres:cadre_list", perm=VIEW_REGISTRY, order=20)
+        register_nav(_("My record"), "cadres:my_record", perm=VIEW_OWN_RECORD, order=25)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from apps.agencies.models import Agency
 from apps.core.exports import register_export
+from apps.core.permissions import may
 from apps.core.spreadsheets import HEADER_STYLE, Workbook
 from apps.programme.models import PositionLevel, WorkField
 
@@ -147,13 +148,13 @@ def cadre_export_xlsx(queryset, *, full_identifiers: bool, progress=None) -> tup
 def cadre_export_filtered(user, params: dict, progress=None) -> tuple[str, int]:
     """Export what the cadre list shows ``user`` for ``params`` (the page's query string)."""
     from .filtersets import CadreFilter
-    from .identifiers import can_export_identifiers
+    from .permissions import EXPORT_IDENTIFIERS
     from .selectors import cadre_list
 
     filterset = CadreFilter(params, queryset=cadre_list(fetched_by=user), user=user)
     if not filterset.is_valid():
         raise ValueError(filterset.errors.as_text())
-    full = params.get("identifiers") == "full" and can_export_identifiers(user)
+    full = params.get("identifiers") == "full" and may(user, EXPORT_IDENTIFIERS)
     return cadre_export_xlsx(filterset.qs, full_identifiers=full, progress=progress)
 
 

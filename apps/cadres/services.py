@@ -1,4 +1,5 @@
-"""Writes to the cadre registry. Each takes the acting user and runs in one transaction."""
+"""Writes to the cadre registry. Each takes the acting user, refuses one the policy does not let
+act on the record, and runs in one transaction."""
 
 from typing import Any
 
@@ -8,16 +9,22 @@ from django.utils.translation import gettext as _
 
 from apps.core.audit import audit_record
 from apps.core.models import User
+from apps.core.permissions import require
 from apps.core.text import normalize_vi
 from apps.programme.models import RuleSetting
 
 from .models import Cadre, LanguageSkill, PositionHistory
+from .permissions import ADD_CADRE, CHANGE_CADRE
 from .retirement import DEFAULT_ROADMAP, expected_retirement
 from .validators import validate_date_of_birth
 
 
 class StaleVersionError(ValidationError):
     """Someone else saved the record after this user opened it."""
+
+
+def _require_change(actor: User, cadre: Cadre) -> None:
+    require(actor, CHANGE_CADRE, cadre, message=_("You may not change this cadre's record."))
 
 
 def retirement_roadmap() -> dict:
@@ -72,6 +79,12 @@ def _check_unique_identifiers(cadre: Cadre, *, actor: User) -> None:
 
 @transaction.atomic
 def cadre_create(*, actor: User, **fields: Any) -> Cadre:
+    require(
+        actor,
+        ADD_CADRE,
+        fields.get("agency"),
+        message=_("You may not add a cadre to this agency."),
+    )
     cadre = Cadre(**fields)
     _validate_fields(cadre)
     cadre_fill_derived(cadre)
@@ -86,6 +99,14 @@ def cadre_create(*, actor: User, **fields: Any) -> Cadre:
 @transaction.atomic
 def cadre_update(*, actor: User, cadre: Cadre, version: int, **fields: Any) -> Cadre:
     """Save changes unless the record changed since ``version`` was read (no lost updates)."""
+    _require_change(actor, cadre)
+    if "agency" in fields:
+        require(
+            actor,
+            ADD_CADRE,
+            fields["agency"],
+            message=_("You may not move a cadre to this agency."),
+        )
     current = Cadre.objects.select_for_update().get(pk=cadre.pk)
     if current.version != version:
         last = current.history.select_related("history_user").first()
@@ -111,6 +132,7 @@ def cadre_update(*, actor: User, cadre: Cadre, version: int, **fields: Any) -> C
 
 @transaction.atomic
 def position_add(*, actor: User, cadre: Cadre, **fields: Any) -> PositionHistory:
+    _require_change(actor, cadre)
     position = PositionHistory(cadre=cadre, **fields)
     position.full_clean()
     if position.end is None and cadre.positions.filter(end__isnull=True).exists():
@@ -129,6 +151,7 @@ def position_add(*, actor: User, cadre: Cadre, **fields: Any) -> PositionHistory
 @transaction.atomic
 def position_delete(*, actor: User, position: PositionHistory) -> None:
     cadre = position.cadre
+    _require_change(actor, cadre)
     detail = {"position": str(position)}
     position.delete()
     audit_record(actor=actor, action="cadres.position_delete", obj=cadre, detail=detail)
@@ -136,6 +159,7 @@ def position_delete(*, actor: User, position: PositionHistory) -> None:
 
 @transaction.atomic
 def language_set(*, actor: User, cadre: Cadre, language: str, **fields: Any) -> LanguageSkill:
+    _require_change(actor, cadre)
     skill = cadre.languages.filter(language=language).first() or LanguageSkill(
         cadre=cadre, language=language
     )
@@ -152,6 +176,7 @@ def language_set(*, actor: User, cadre: Cadre, language: str, **fields: Any) -> 
 @transaction.atomic
 def language_delete(*, actor: User, skill: LanguageSkill) -> None:
     cadre = skill.cadre
+    _require_change(actor, cadre)
     detail = {"language": skill.language}
     skill.delete()
     audit_record(actor=actor, action="cadres.language_delete", obj=cadre, detail=detail)

@@ -4,7 +4,7 @@ import os
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,28 +16,25 @@ from django_tables2.views import SingleTableMixin
 from apps.core.audit import audit_record, client_ip
 from apps.core.exports import export_start
 from apps.core.forms import apply_service_errors
-from apps.core.roles import Role
+from apps.core.permissions import may, require
 from apps.core.scoping import CHANGE, VIEW, get_scoped_or_404
 
 from . import services
 from .export import cadre_export_xlsx
 from .filtersets import CadreFilter
 from .forms import CadreForm, LanguageForm, PositionForm
-from .identifiers import can_export_identifiers, can_reveal_identifiers, mask_identifier
+from .identifiers import mask_identifier
 from .models import Cadre, LanguageSkill, PositionHistory
+from .permissions import (
+    ADD_CADRE,
+    CHANGE_CADRE,
+    EXPORT_IDENTIFIERS,
+    REVEAL_IDENTIFIERS,
+    VIEW_OWN_RECORD,
+    VIEW_REGISTRY,
+)
 from .selectors import cadre_detail_queryset, cadre_history, cadre_list
 from .tables import CadreTable
-
-REGISTRY_ROLES = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER, Role.FINANCE_OFFICER, Role.AUDITOR)
-
-
-def _require_registry_role(user) -> None:
-    if user.role not in REGISTRY_ROLES:
-        raise PermissionDenied
-
-
-def _can_create(user) -> bool:
-    return user.role in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)
 
 
 class CadreListView(SingleTableMixin, FilterView):
@@ -47,7 +44,7 @@ class CadreListView(SingleTableMixin, FilterView):
     paginate_by = 25
 
     def dispatch(self, request, *args, **kwargs):
-        _require_registry_role(request.user)
+        require(request.user, VIEW_REGISTRY)
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -70,8 +67,8 @@ class CadreListView(SingleTableMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["can_create"] = _can_create(self.request.user)
-        context["can_export_identifiers"] = can_export_identifiers(self.request.user)
+        context["can_create"] = may(self.request.user, ADD_CADRE)
+        context["can_export_identifiers"] = may(self.request.user, EXPORT_IDENTIFIERS)
         context["query"] = self.request.GET.urlencode()
         return context
 
@@ -81,7 +78,7 @@ cadre_list_view = CadreListView.as_view()
 
 def cadre_export(request):
     """Small lists download at once; large ones are built by the worker with progress shown."""
-    _require_registry_role(request.user)
+    require(request.user, VIEW_REGISTRY)
     filterset = CadreFilter(
         request.GET, queryset=cadre_list(fetched_by=request.user), user=request.user
     )
@@ -89,7 +86,7 @@ def cadre_export(request):
         messages.error(request, _("The filters are not valid; nothing was exported."))
         return redirect("cadres:cadre_list")
     params = request.GET.dict()
-    full = params.get("identifiers") == "full" and can_export_identifiers(request.user)
+    full = params.get("identifiers") == "full" and may(request.user, EXPORT_IDENTIFIERS)
     rows = filterset.qs.count()
     audit_record(
         actor=request.user,
@@ -120,7 +117,7 @@ def cadre_export(request):
 
 def cadre_detail(request, pk):
     cadre = get_scoped_or_404(cadre_detail_queryset(fetched_by=request.user), request.user, pk=pk)
-    can_edit = Cadre.objects.restrict(request.user, CHANGE).filter(pk=cadre.pk).exists()
+    can_edit = may(request.user, CHANGE_CADRE, cadre)
     return render(
         request,
         "cadres/cadre_detail.html",
@@ -128,7 +125,7 @@ def cadre_detail(request, pk):
             "cadre": cadre,
             "masked_national_id": mask_identifier(cadre.national_id),
             "masked_passport": mask_identifier(cadre.passport_number),
-            "can_reveal": can_reveal_identifiers(request.user, cadre),
+            "can_reveal": may(request.user, REVEAL_IDENTIFIERS, cadre),
             "can_edit": can_edit,
             "history": cadre_history(cadre=cadre),
             "position_form": PositionForm(user=request.user) if can_edit else None,
@@ -141,8 +138,7 @@ def cadre_detail(request, pk):
 def cadre_reveal(request, pk):
     """Show the full identifiers to a role that needs them, and log that they were seen."""
     cadre = get_scoped_or_404(Cadre.objects, request.user, VIEW, pk=pk)
-    if not can_reveal_identifiers(request.user, cadre):
-        raise PermissionDenied
+    require(request.user, REVEAL_IDENTIFIERS, cadre)
     audit_record(
         actor=request.user,
         action="cadres.reveal_identifiers",
@@ -154,14 +150,13 @@ def cadre_reveal(request, pk):
 
 
 def my_record(request):
-    if request.user.role != Role.PARTICIPANT or not request.user.cadre_id:
+    if not may(request.user, VIEW_OWN_RECORD):
         raise Http404
     return redirect("cadres:cadre_detail", pk=request.user.cadre_id)
 
 
 def cadre_create(request):
-    if not _can_create(request.user):
-        raise PermissionDenied
+    require(request.user, ADD_CADRE)
     form = CadreForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}

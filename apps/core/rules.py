@@ -34,5 +34,3 @@ has_any_role = (
     is_steering_admin | is_agency_officer | is_finance_officer | is_auditor | is_participant
 )
 reads_registries = is_steering_admin | is_agency_officer | is_finance_officer | is_auditor
-
-rules.add_perm("core.view_audit_log", is_steering_admin | is_auditor)

@@ -29,6 +29,7 @@ from .audit import audit_record, client_ip
 from .forms import TokenForm
 from .home import home_items
 from .models import AuditEntry, ExportJob
+from .permissions import VIEW_AUDIT_LOG, require
 from .redirects import safe_next_url
 
 
@@ -192,8 +193,7 @@ class AuditLogView(SingleTableMixin, FilterView):
     paginate_by = 50
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("core.view_audit_log"):
-            raise PermissionDenied
+        require(request.user, VIEW_AUDIT_LOG)
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):

@@ -3,6 +3,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.navigation import register_nav
+
+from .permissions import VIEW_COURSES, VIEW_OWN_COURSES
+
 
 class CoursesConfig(AppConfig):
     name = "apps.courses"
@@ -16,3 +20,5 @@ class CoursesConfig(AppConfig):
 
         partner_section(partner_courses_section)
         expert_section(expert_sessions_section)
+        register_nav(_("Courses"), "courses:course_list", perm=VIEW_COURSES, order=40)
+        register_nav(_("My courses"), "courses:my_courses", perm=VIEW_OWN_COURSES, order=60)

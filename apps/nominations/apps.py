@@ -3,6 +3,10 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.navigation import register_nav
+
+from .permissions import VIEW_NOMINATIONS
+
 
 class NominationsConfig(AppConfig):
     name = "apps.nominations"
@@ -20,4 +24,7 @@ class NominationsConfig(AppConfig):
                 sent=selectors.sent_places,
                 uses_quota=selectors.course_uses_quota,
             )
+        )
+        register_nav(
+            _("Nominations"), "nominations:nomination_list", perm=VIEW_NOMINATIONS, order=50
         )

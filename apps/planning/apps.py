@@ -4,6 +4,9 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.home import register_home
+from apps.core.navigation import register_nav
+
+from .permissions import VIEW_PLANNING
 
 
 class PlanningConfig(AppConfig):
@@ -15,3 +18,4 @@ class PlanningConfig(AppConfig):
         from . import home  # models are importable only once apps are ready
 
         register_home(home.home_items, order=30)
+        register_nav(_("Planning"), "planning:call_list", perm=VIEW_PLANNING, order=30)

@@ -1,8 +1,15 @@
 """Who may do what in planning, at the level of roles; objects are narrowed by ``restrict``."""
 
+import rules
 from django.core.exceptions import PermissionDenied
 
 from apps.core.roles import Role
+from apps.core.rules import reads_registries
+
+#: Open the planning area (calls for needs; what each role sees inside is narrowed below).
+VIEW_PLANNING = "planning.view_planning"
+
+rules.add_perm(VIEW_PLANNING, reads_registries)
 
 #: Read calls and registrations (officers: their subtree's registrations only).
 NEEDS_READERS = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER, Role.FINANCE_OFFICER, Role.AUDITOR)

@@ -1,8 +1,8 @@
 """Writes to the programme settings, each with its audit entry in the same transaction.
 
-Every service takes the acting user, validates (errors as a dict: field → message), saves with
-the actor as history user and records "programme.update" (or "programme.create") with before
-and after.
+Every service takes the acting user and refuses one the policy does not let change the settings,
+validates (errors as a dict: field → message), saves with the actor as history user and records
+"programme.update" (or "programme.create") with before and after.
 """
 
 import datetime
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from apps.core.audit import audit_record
 from apps.core.models import User
+from apps.core.permissions import require
 
 from .models import (
     AnnualTarget,
@@ -26,6 +27,16 @@ from .models import (
     TrainingForm,
     WorkField,
 )
+from .permissions import CHANGE_SETTINGS
+
+
+def _require_changer(actor: User) -> None:
+    require(
+        actor,
+        CHANGE_SETTINGS,
+        message=_("Only a steering admin may change the programme settings."),
+    )
+
 
 #: Rule settings whose value is a score between 0 and 1 rather than a count.
 FRACTION_RULES = frozenset({"match_threshold"})
@@ -128,6 +139,7 @@ def phase_create(
     targets: dict[str, int],
     source: str = "",
 ) -> Phase:
+    _require_changer(actor)
     phase = Phase(code=code, name=name, start=start, end=end, source=source)
     errors: dict[str, str] = {}
     _require_text(errors, "code", code)
@@ -154,6 +166,7 @@ def phase_update(
     targets: dict[str, int],
 ) -> Phase:
     """Change a phase's name, dates and annual targets per form (form code → places)."""
+    _require_changer(actor)
     phase = Phase.objects.select_for_update().get(pk=phase.pk)
     fields = ["name", "start", "end"]
     before = {**_snapshot(phase, fields), "targets": _targets_of(phase)}
@@ -193,6 +206,7 @@ def training_form_update(
     **fields: Any,
 ) -> TrainingForm:
     """Change a form's settings; ``eligible_levels`` replaces the list when given."""
+    _require_changer(actor)
     unknown = set(fields) - set(FORM_FIELDS)
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
@@ -242,6 +256,7 @@ def training_form_update(
 
 @transaction.atomic
 def content_group_update(*, actor: User, group: ContentGroup, name: str) -> ContentGroup:
+    _require_changer(actor)
     group = ContentGroup.objects.select_for_update().get(pk=group.pk)
     return _rename(actor=actor, obj=group, name=name)
 
@@ -251,6 +266,7 @@ def position_level_update(
     *, actor: User, level: PositionLevel, name: str, short_name: str | None = None
 ) -> PositionLevel:
     """Rename a level. Its code and rank are what rules use, so they do not change here."""
+    _require_changer(actor)
     level = PositionLevel.objects.select_for_update().get(pk=level.pk)
     extra = {} if short_name is None else {"short_name": short_name.strip()}
     return _rename(actor=actor, obj=level, name=name, **extra)
@@ -285,6 +301,7 @@ def _validate_work_field(field: WorkField) -> None:
 
 @transaction.atomic
 def work_field_create(*, actor: User, code: str, name: str) -> WorkField:
+    _require_changer(actor)
     field = WorkField(code=(code or "").strip(), name=(name or "").strip())
     _validate_work_field(field)
     _save(field, actor)
@@ -302,6 +319,7 @@ def work_field_create(*, actor: User, code: str, name: str) -> WorkField:
 def work_field_update(
     *, actor: User, field: WorkField, code: str | None = None, name: str | None = None
 ) -> WorkField:
+    _require_changer(actor)
     field = WorkField.objects.select_for_update().get(pk=field.pk)
     before = _snapshot(field, ["code", "name"])
     if code is not None:
@@ -323,6 +341,7 @@ def rule_setting_update(
 ) -> RuleSetting:
     """Change a rule's value and severity. A rule keeps the parts it has: a rule with a value
     needs one, a rule with a severity needs one; a rule without them ignores what is sent."""
+    _require_changer(actor)
     setting = RuleSetting.objects.select_for_update().get(pk=setting.pk)
     fields = ["value", "severity"]
     before = _snapshot(setting, fields)

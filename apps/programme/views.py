@@ -3,7 +3,7 @@
 import json
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.core.forms import apply_service_errors
+from apps.core.permissions import may, require
 
 from . import selectors, services
 from .forms import (
@@ -22,14 +23,7 @@ from .forms import (
     WorkFieldForm,
 )
 from .models import ContentGroup, Phase, PositionLevel, RuleSetting, TrainingForm, WorkField
-
-VIEW_PERM = "programme.view_settings"
-CHANGE_PERM = "programme.change_settings"
-
-
-def _require(request, perm: str) -> None:
-    if not request.user.has_perm(perm):
-        raise PermissionDenied
+from .permissions import CHANGE_SETTINGS, VIEW_SETTINGS
 
 
 def _settings_url(anchor: str) -> str:
@@ -62,20 +56,20 @@ def _history_url(kind: str, obj) -> str:
 
 @require_GET
 def settings_overview(request):
-    _require(request, VIEW_PERM)
+    require(request.user, VIEW_SETTINGS)
     return render(
         request,
         "programme/settings.html",
         {
             "overview": selectors.settings_overview(),
-            "can_change": request.user.has_perm(CHANGE_PERM),
+            "can_change": may(request.user, CHANGE_SETTINGS),
         },
     )
 
 
 @require_http_methods(["GET", "POST"])
 def phase_create(request):
-    _require(request, CHANGE_PERM)
+    require(request.user, CHANGE_SETTINGS)
     training_forms = list(TrainingForm.objects.order_by("pk"))
     form = PhaseForm(request.POST or None, training_forms=training_forms)
 
@@ -94,7 +88,7 @@ def phase_create(request):
 
 @require_http_methods(["GET", "POST"])
 def phase_edit(request, pk: int):
-    _require(request, CHANGE_PERM)
+    require(request.user, CHANGE_SETTINGS)
     phase = get_object_or_404(Phase, pk=pk)
     training_forms = list(TrainingForm.objects.order_by("pk"))
     form = PhaseForm(request.POST or None, training_forms=training_forms, phase=phase)
@@ -122,7 +116,7 @@ def phase_edit(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 def training_form_edit(request, pk: int):
-    _require(request, CHANGE_PERM)
+    require(request.user, CHANGE_SETTINGS)
     training_form = get_object_or_404(TrainingForm, pk=pk)
     form = TrainingFormForm(request.POST or None, training_form=training_form)
 
@@ -148,7 +142,7 @@ def training_form_edit(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 def content_group_edit(request, pk: int):
-    _require(request, CHANGE_PERM)
+    require(request.user, CHANGE_SETTINGS)
     group = get_object_or_404(ContentGroup, pk=pk)
     form = NameForm(request.POST or None, initial={"name": group.name})
 
@@ -168,7 +162,7 @@ def content_group_edit(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 def position_level_edit(request, pk: int):
-    _require(request, CHANGE_PERM)
+    require(request.user, CHANGE_SETTINGS)
     level = get_object_or_404(PositionLevel, pk=pk)
     form = PositionLevelForm(
         request.POST or None, initial={"name": level.name, "short_name": level.short_name}
@@ -192,7 +186,7 @@ def position_level_edit(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 def work_field_create(request):
-    _require(request, CHANGE_PERM)
+    require(request.user, CHANGE_SETTINGS)
     form = WorkFieldForm(request.POST or None)
 
     def save(data):
@@ -203,7 +197,7 @@ def work_field_create(request):
 
 @require_http_methods(["GET", "POST"])
 def work_field_edit(request, pk: int):
-    _require(request, CHANGE_PERM)
+    require(request.user, CHANGE_SETTINGS)
     field = get_object_or_404(WorkField, pk=pk)
     form = WorkFieldForm(request.POST or None, initial={"code": field.code, "name": field.name})
 
@@ -225,7 +219,7 @@ def work_field_edit(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 def rule_setting_edit(request, pk: int):
-    _require(request, CHANGE_PERM)
+    require(request.user, CHANGE_SETTINGS)
     setting = get_object_or_404(RuleSetting, pk=pk)
     form = RuleSettingForm(request.POST or None, setting=setting)
 
@@ -252,7 +246,7 @@ def rule_setting_edit(request, pk: int):
 
 @require_GET
 def setting_history(request, kind: str, pk: int):
-    _require(request, VIEW_PERM)
+    require(request.user, VIEW_SETTINGS)
     model = selectors.SETTING_MODELS.get(kind)
     if model is None:
         raise Http404

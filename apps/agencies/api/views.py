@@ -7,9 +7,12 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
+from apps.core.permissions import may
+
 from .. import services
 from ..filtersets import AgencyFilterSet
 from ..models import Agency
+from ..permissions import MANAGE_AGENCIES, VIEW_AGENCIES
 from .serializers import AgencyInputSerializer, AgencyMergeInputSerializer, AgencyOutputSerializer
 
 
@@ -25,8 +28,8 @@ class AgencyPermission(permissions.BasePermission):
 
     def has_permission(self, request, view) -> bool:
         if request.method in permissions.SAFE_METHODS:
-            return request.user.has_perm("agencies.view_agencies")
-        return request.user.has_perm("agencies.manage_agencies")
+            return may(request.user, VIEW_AGENCIES)
+        return may(request.user, MANAGE_AGENCIES)
 
 
 class AgencyViewSet(

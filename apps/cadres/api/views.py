@@ -8,20 +8,11 @@ from rest_framework.response import Response
 from apps.agencies.models import Agency
 from apps.cadres import services
 from apps.cadres.filtersets import CadreFilter
-from apps.cadres.models import Cadre
+from apps.cadres.permissions import ADD_CADRE, CHANGE_CADRE
 from apps.cadres.selectors import cadre_detail_queryset, cadre_list
-from apps.core.roles import Role
-from apps.core.scoping import CHANGE
+from apps.core.permissions import may
 
 from .serializers import CadreDetailOutput, CadreInput, CadreOutput
-
-READER_ROLES = {
-    Role.STEERING_ADMIN,
-    Role.AGENCY_OFFICER,
-    Role.FINANCE_OFFICER,
-    Role.AUDITOR,
-    Role.PARTICIPANT,
-}
 
 
 class CadreViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -40,7 +31,7 @@ class CadreViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             raise ValidationError({"agency": ["Cơ quan nằm ngoài phạm vi quản lý của bạn."]})
 
     def create(self, request):
-        if request.user.role not in {Role.STEERING_ADMIN, Role.AGENCY_OFFICER}:
+        if not may(request.user, ADD_CADRE):
             raise PermissionDenied
         serializer = CadreInput(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -55,7 +46,7 @@ class CadreViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     def partial_update(self, request, pk=None):
         cadre = self.get_object()
-        if not Cadre.objects.restrict(request.user, CHANGE).filter(pk=cadre.pk).exists():
+        if not may(request.user, CHANGE_CADRE, cadre):
             raise PermissionDenied
         serializer = CadreInput(cadre, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)

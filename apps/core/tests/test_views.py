@@ -9,4 +9,3 @@ def test_auditor_filters_the_audit_log_by_action(client_for, auditor, steering_a
     response = client_for(auditor).get(reverse("core:audit_log"), {"action": "cadres"})
     actions = [row.record.action for row in response.context["table"].page.object_list]
     assert actions == ["cadres.export"]
-

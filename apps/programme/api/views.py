@@ -3,6 +3,8 @@
 from django.db.models import Prefetch
 from rest_framework import permissions, viewsets
 
+from apps.core.permissions import may
+
 from ..models import (
     AnnualTarget,
     ContentGroup,
@@ -12,12 +14,13 @@ from ..models import (
     TrainingForm,
     WorkField,
 )
+from ..permissions import VIEW_SETTINGS
 from . import serializers
 
 
 class CanViewSettings(permissions.BasePermission):
     def has_permission(self, request, view) -> bool:
-        return request.user.has_perm("programme.view_settings")
+        return may(request.user, VIEW_SETTINGS)
 
 
 class SettingsViewSet(viewsets.ReadOnlyModelViewSet):
