@@ -83,13 +83,6 @@ class CourseForm(forms.ModelForm):
             self.fields["organiser"].empty_label = None
         _bootstrap(self)
 
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("start"), data.get("end")
-        if start and end and start > end:
-            self.add_error("end", _("The end date is before the start date."))
-        return data
-
 
 class TransitionForm(forms.Form):
     to_status = forms.ChoiceField(choices=CourseStatus.choices)

@@ -1,5 +1,6 @@
 """Courses with their phases and agenda."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
@@ -136,6 +137,19 @@ class Course(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("courses:course_detail", args=[self.pk])
+
+    def validate_constraints(self, exclude=None):
+        """The check constraints said as sentences on their fields (forms, services and API alike);
+        the database still enforces them."""
+        exclude = set(exclude or ())
+        errors = {}
+        if not exclude & {"start", "end"} and self.start and self.end and self.start > self.end:
+            errors["end"] = [_("The end date is before the start date.")]
+        if "capacity" not in exclude and self.capacity is not None and self.capacity < 1:
+            errors["capacity"] = [_("A course has at least one place.")]
+        if errors:
+            raise ValidationError(errors)
+        super().validate_constraints(exclude=exclude)
 
     @property
     def year(self) -> int:

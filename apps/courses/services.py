@@ -28,12 +28,6 @@ def _check_organiser(actor: User, organiser) -> None:
         )
 
 
-def _check_course(course: Course) -> None:
-    course.full_clean()
-    if course.start and course.end and course.start > course.end:
-        raise ValidationError({"end": _("The end date is before the start date.")})
-
-
 @transaction.atomic
 def course_create(*, actor: User, **fields: Any) -> Course:
     _check_organiser(actor, fields.get("organiser"))
@@ -41,7 +35,7 @@ def course_create(*, actor: User, **fields: Any) -> Course:
     course.status = CourseStatus.PLANNED
     if not course.code:
         course.code = course_next_code(year=course.start.year if course.start else 0)
-    _check_course(course)
+    course.full_clean()
     course.save()
     _create_phases(course)
     audit_record(actor=actor, action="courses.create", obj=course)
@@ -111,7 +105,7 @@ def course_update(*, actor: User, course: Course, **fields: Any) -> Course:
             )
     for name, value in fields.items():
         setattr(current, name, value)
-    _check_course(current)
+    current.full_clean()
     current.save()
     audit_record(actor=actor, action="courses.update", obj=current)
     return current

@@ -1,6 +1,7 @@
 """Course services: state machine, bad input refused with no change, organiser scope."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -33,21 +34,28 @@ def test_steering_admin_creates_a_planned_course_with_a_code(steering_admin, ref
 
 
 @pytest.mark.parametrize(
-    ("bad", "field"),
+    ("bad", "field", "message"),
     [
-        ({"capacity": 0}, "capacity"),
-        ({"end": datetime.date(2026, 8, 1)}, "end"),
+        ({"capacity": 0}, "capacity", "A course has at least one place."),
+        ({"end": datetime.date(2026, 8, 1)}, "end", "The end date is before the start date."),
     ],
 )
-def test_bad_course_input_is_refused_and_nothing_is_saved(
-    steering_admin, reference_data, bad, field
+def test_bad_course_input_is_refused_on_its_field_and_nothing_is_saved(
+    steering_admin, reference_data, bad, field, message
 ):
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match=re.escape(message)) as error:
         services.course_create(actor=steering_admin, **fields(**bad))
-    assert (
-        field in str(error.value) or "before" in str(error.value) or "capacity" in str(error.value)
-    )
+    assert error.value.message_dict == {field: [message]}
     assert not Course.objects.exists()
+
+
+def test_a_bad_update_is_refused_on_its_field(steering_admin, reference_data):
+    course = CourseFactory(status="planned")
+    with pytest.raises(ValidationError, match="The end date is before the start date") as error:
+        services.course_update(
+            actor=steering_admin, course=course, end=course.start - datetime.timedelta(days=1)
+        )
+    assert list(error.value.message_dict) == ["end"]
 
 
 def test_officer_organises_only_within_its_subtree(

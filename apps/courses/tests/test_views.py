@@ -48,7 +48,10 @@ def test_officer_creates_a_decentralised_course(
     assert (course.organiser, course.modality, course.status) == (ministry, "BLENDED", "planned")
 
 
-def test_end_before_start_is_shown_inline(client_for, steering_admin, reference_data):
+def test_a_bad_date_range_and_capacity_are_shown_on_their_fields_in_vietnamese(
+    client_for, steering_admin, reference_data, settings
+):
+    settings.LANGUAGE_CODE = "vi"
     response = client_for(steering_admin).post(
         reverse("courses:course_create"),
         {
@@ -61,9 +64,15 @@ def test_end_before_start_is_shown_inline(client_for, steering_admin, reference_
             "modality": "IN_PERSON",
             "capacity": "0",
         },
+        HTTP_ACCEPT_LANGUAGE="vi",
     )
     assert response.status_code == 200
-    assert "The end date is before the start date." in response.text
+    errors = response.context["form"].errors
+    assert errors["end"] == ["Ngày kết thúc trước ngày bắt đầu."]
+    assert errors["capacity"] == ["Lớp phải có ít nhất một chỗ."]
+    assert "__all__" not in errors
+    assert "Ngày kết thúc trước ngày bắt đầu." in response.text
+    assert "Constraint" not in response.text
     assert not Course.objects.exists()
 
 
