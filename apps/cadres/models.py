@@ -1,5 +1,6 @@
 """The cadre record: person, current position, history, languages, sensitive identifiers."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -19,6 +20,7 @@ from .choices import (
     PoliticalTheory,
     StateManagement,
 )
+from .validators import validate_national_id
 
 
 class CadreQuerySet(ScopedQuerySet):
@@ -130,6 +132,26 @@ class Cadre(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("cadres:cadre_detail", args=[self.pk])
 
+    def validate_constraints(self, exclude=None):
+        """The check constraints said as sentences on their fields (forms, services, API and
+        import alike); the database still enforces them."""
+        exclude = set(exclude or ())
+        errors = {}
+        if "national_id" not in exclude:
+            try:
+                validate_national_id(self.national_id)
+            except ValidationError as error:
+                errors["national_id"] = error.messages
+        joined, official = self.party_joined_on, self.party_official_on
+        dated = not exclude & {"party_joined_on", "party_official_on"} and joined and official
+        if dated and joined > official:
+            errors["party_official_on"] = [
+                _("The date of full Party membership is before the date of joining the Party.")
+            ]
+        if errors:
+            raise ValidationError(errors)
+        super().validate_constraints(exclude=exclude)
+
 
 class PositionHistoryQuerySet(ScopedQuerySet):
     scope_agency_lookup = "cadre__agency"
@@ -177,6 +199,13 @@ class PositionHistory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.position_title} ({self.start:%m/%Y})"
+
+    def validate_constraints(self, exclude=None):
+        """The date-order constraint said as a sentence on its field."""
+        exclude = set(exclude or ())
+        if not exclude & {"start", "end"} and self.start and self.end and self.start > self.end:
+            raise ValidationError({"end": [_("The end date is before the start date.")]})
+        super().validate_constraints(exclude=exclude)
 
 
 class LanguageSkillQuerySet(ScopedQuerySet):

@@ -45,14 +45,14 @@ def test_it_records_an_audit_entry_and_the_history_user_on_create(steering_admin
 
 
 def test_it_refuses_a_unit_without_parent(steering_admin):
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="must belong to a parent agency") as exc:
         agency_create(actor=steering_admin, code="X", name="Vụ lạc", kind="vu")
     assert "parent" in exc.value.message_dict
     assert not Agency.objects.filter(code="X").exists()
 
 
 def test_it_refuses_a_duplicate_code(steering_admin, ministry):
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="is already used by another agency") as exc:
         agency_create(actor=steering_admin, code=ministry.code, name="Trùng", kind="bo_nganh")
     assert "code" in exc.value.message_dict
 
@@ -89,7 +89,7 @@ def test_it_carries_a_root_kind_change_to_central_flag_of_units(steering_admin, 
 
 
 def test_it_refuses_to_move_an_agency_under_its_own_unit(steering_admin, deep_tree):
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="cannot be placed under itself") as exc:
         agency_update(
             actor=steering_admin, agency=deep_tree["ministry"], parent=deep_tree["department"]
         )
@@ -101,7 +101,7 @@ def test_it_refuses_a_merged_parent(steering_admin, ministry, ministry_unit, oth
     old = AgencyFactory(code="OLD", kind="bo_nganh")
     agency_merge(actor=steering_admin, predecessor=old, successor=ministry, merged_on=MERGED_ON)
     old.refresh_from_db()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="has been merged; choose its successor") as exc:
         agency_update(actor=steering_admin, agency=ministry_unit, parent=old)
     assert "parent" in exc.value.message_dict
 
@@ -119,7 +119,7 @@ def test_it_refuses_fields_that_are_not_editable(steering_admin, ministry):
 
 
 def test_merge_refuses_self(steering_admin, ministry):
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="cannot be merged into itself") as exc:
         agency_merge(
             actor=steering_admin, predecessor=ministry, successor=ministry, merged_on=MERGED_ON
         )

@@ -33,15 +33,18 @@ def test_it_creates_a_cadre_with_derived_fields_and_audit(steering_admin, cadre_
 
 def test_it_refuses_a_duplicate_national_id(steering_admin, cadre_fields):
     services.cadre_create(actor=steering_admin, **cadre_fields)
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError, match="Another cadre already has the citizen ID") as error:
         services.cadre_create(actor=steering_admin, **{**cadre_fields, "full_name": "Khác"})
     assert "national_id" in error.value.message_dict
     assert Cadre.objects.count() == 1
 
 
 def test_it_refuses_a_national_id_that_is_not_12_digits(steering_admin, cadre_fields):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="exactly 12 digits") as error:
         services.cadre_create(actor=steering_admin, **{**cadre_fields, "national_id": "12345"})
+    assert error.value.message_dict == {
+        "national_id": ["A citizen ID number has exactly 12 digits; “12345” does not."]
+    }
     assert not Cadre.objects.exists()
 
 
@@ -51,7 +54,7 @@ def test_second_editor_is_told_and_nothing_is_overwritten(steering_admin, agency
     services.cadre_update(
         actor=steering_admin, cadre=cadre, version=opened_version, position_title="Vụ trưởng"
     )
-    with pytest.raises(services.StaleVersionError):
+    with pytest.raises(services.StaleVersionError, match="after you opened it"):
         services.cadre_update(
             actor=agency_officer, cadre=cadre, version=opened_version, position_title="Cục trưởng"
         )
@@ -103,14 +106,14 @@ def test_position_history_allows_one_current_position(steering_admin, ministry):
         start=datetime.date(2020, 1, 1),
         position_title="Vụ trưởng",
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="already has a current position"):
         services.position_add(
             actor=steering_admin,
             cadre=cadre,
             start=datetime.date(2022, 1, 1),
             position_title="Cục trưởng",
         )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="The end date is before the start date"):
         services.position_add(
             actor=steering_admin,
             cadre=cadre,

@@ -19,13 +19,13 @@ def programme_settings(db):
 def test_rule_setting_is_found_by_code():
     setting = selectors.rule_setting("match_threshold")
     assert setting.value == Decimal("0.85")
-    with pytest.raises(RuleSetting.DoesNotExist):
+    with pytest.raises(RuleSetting.DoesNotExist, match="does not exist"):
         selectors.rule_setting("nope")
 
 
 def test_form_by_code():
     assert selectors.form_by_code("MEDIUM").min_language_level == "B2"
-    with pytest.raises(TrainingForm.DoesNotExist):
+    with pytest.raises(TrainingForm.DoesNotExist, match="does not exist"):
         selectors.form_by_code("NOPE")
 
 
