@@ -6,15 +6,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.roles import Role
 from apps.core.scoping import ScopedQuerySet
 
 from .choices import AgencyKind
+from .permissions import TREE_WRITERS
 
 
 class AgencyQuerySet(ScopedQuerySet):
     scope_agency_lookup = "pk"
-    scope_writable_by = (Role.STEERING_ADMIN,)
+    scope_writable_by = TREE_WRITERS
 
     def active(self):
         return self.filter(successor__isnull=True, is_active=True)

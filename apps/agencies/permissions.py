@@ -2,6 +2,7 @@
 
 import rules
 
+from apps.core.roles import Role
 from apps.core.rules import is_steering_admin, reads_registries
 
 VIEW_AGENCIES = "agencies.view_agencies"
@@ -9,3 +10,6 @@ MANAGE_AGENCIES = "agencies.manage_agencies"
 
 rules.add_perm(VIEW_AGENCIES, reads_registries)
 rules.add_perm(MANAGE_AGENCIES, is_steering_admin)
+
+#: Roles whose ``restrict(user, CHANGE)`` keeps agencies: the tree is the steering admins' own.
+TREE_WRITERS = (Role.STEERING_ADMIN,)
