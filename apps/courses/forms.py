@@ -9,6 +9,7 @@ from apps.cadres.filtersets import AgencyChoiceField
 from apps.cadres.forms import DateField, _bootstrap
 from apps.core.roles import Role
 from apps.core.widgets import FastSelect
+from apps.planning.models import PlannedCourse, PlanStatus
 
 from .choices import CourseStatus
 from .models import AgendaItem, Course, CoursePhase
@@ -71,8 +72,6 @@ class CourseForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organiser"].queryset = agency_choices(fetched_by=user)
-        from apps.planning.models import PlannedCourse, PlanStatus
-
         self.fields["planned_course"].queryset = (
             PlannedCourse.objects.filter(plan__status=PlanStatus.APPROVED)
             .select_related("plan", "form")

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from apps.core.pages import ListPage, edit_page
 from apps.core.roles import Role
 from apps.core.scoping import CHANGE, get_scoped_or_404
+from apps.planning.models import PlannedCourse, PlanStatus
 
 from . import services
 from .choices import COURSE_TRANSITIONS, FROZEN_STATUSES
@@ -68,8 +69,6 @@ def course_create(request):
 
 def _from_plan(request) -> dict:
     """Initial values from a course of the approved plan (``?planned=<id>``)."""
-    from apps.planning.models import PlannedCourse, PlanStatus
-
     planned = (
         PlannedCourse.objects.filter(
             pk=request.GET.get("planned") or 0, plan__status=PlanStatus.APPROVED

@@ -5,8 +5,10 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
+from apps.cadres.identifiers import search_by_identifier
 from apps.cadres.models import Cadre
 from apps.core.scoping import CHANGE
+from apps.core.text import normalize_vi
 
 from .choices import PLACE_STATUSES, NominationStatus, Outcome
 from .models import Nomination
@@ -93,9 +95,6 @@ def visible_members(*, course, fetched_by) -> list[Member]:
 
 def nominable_cadres(*, fetched_by, search: str = "", limit: int = 20) -> list[Cadre]:
     """Cadres the user may nominate whose name matches ``search`` (accent-insensitive)."""
-    from apps.cadres.identifiers import search_by_identifier
-    from apps.core.text import normalize_vi
-
     key = normalize_vi(search)
     if len(key) < 2:
         return []

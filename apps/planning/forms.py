@@ -6,6 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from apps.agencies.models import Agency
 from apps.cadres.models import Cadre
 from apps.programme.models import ContentGroup, TrainingForm
 
@@ -139,8 +140,6 @@ class AgencyPickForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from apps.agencies.models import Agency
-
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = Agency.objects.active().filter(depth=0)
 
