@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from apps.cadres.tests.factories import CadreFactory, _level
-from apps.courses.tests.factories import AgendaItemFactory, CourseFactory
+from apps.courses.tests.factories import CourseFactory
 from apps.nominations.models import Nomination
 from apps.nominations.tests.factories import NominationFactory
 
@@ -145,22 +145,6 @@ def test_list_query_count_does_not_grow(
     assert len(many) == len(few)
 
 
-def test_participant_sees_own_courses_with_agenda_and_documents(
-    client_for, participant, own_cadre, steering_admin, course
-):
-    AgendaItemFactory(course=course, title="Thăm Quốc hội")
-    NominationFactory(course=course, cadre=own_cadre, status="approved")
-    from apps.documents.services import decision_issue
-
-    issued = decision_issue(actor=steering_admin, course=course)
-    page = client_for(participant).get(reverse("courses:my_courses"))
-    assert "Chính phủ số" in page.text
-    assert "Thăm Quốc hội" in page.text
-    assert issued.reference in page.text
-    download = client_for(participant).get(reverse("documents:document_download", args=[issued.pk]))
-    assert download.status_code == 200
-
-
 def test_participant_cannot_open_another_course(client_for, participant, reference_data):
     other = CourseFactory()
     assert client_for(participant).get(other.get_absolute_url()).status_code == 404
@@ -266,20 +250,6 @@ def test_admin_records_an_exit_test_score_out_of_scale_refused(
     client.post(reverse("nominations:gate_record", args=[nomination.pk]), {"score": "55"})
     nomination.refresh_from_db()
     assert nomination.status == "not_continuing"
-
-
-def test_participant_not_approved_sees_no_decision_link(
-    client_for, participant, own_cadre, steering_admin, course
-):
-    NominationFactory(course=course, status="approved")
-    NominationFactory(course=course, cadre=own_cadre, status="waitlisted")
-    from apps.documents.services import decision_issue
-
-    issued = decision_issue(actor=steering_admin, course=course)
-    client = client_for(participant)
-    assert issued.reference not in client.get(course.get_absolute_url()).text
-    download = client.get(reverse("documents:document_download", args=[issued.pk]))
-    assert download.status_code == 404
 
 
 def test_api_decide_is_for_steering_admins(api_for, agency_officer, steering_admin, course, cadre):

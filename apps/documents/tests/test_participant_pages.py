@@ -1,0 +1,42 @@
+"""What a participant sees of the decision documents of their courses (nominations and
+documents together)."""
+
+import pytest
+from django.urls import reverse
+
+from apps.courses.tests.factories import AgendaItemFactory, CourseFactory
+from apps.documents.services import decision_issue
+from apps.nominations.tests.factories import NominationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def course(reference_data):
+    return CourseFactory(capacity=3, title="Chính phủ số")
+
+
+def test_participant_sees_own_courses_with_agenda_and_documents(
+    client_for, participant, own_cadre, steering_admin, course
+):
+    AgendaItemFactory(course=course, title="Thăm Quốc hội")
+    NominationFactory(course=course, cadre=own_cadre, status="approved")
+    issued = decision_issue(actor=steering_admin, course=course)
+    page = client_for(participant).get(reverse("courses:my_courses"))
+    assert "Chính phủ số" in page.text
+    assert "Thăm Quốc hội" in page.text
+    assert issued.reference in page.text
+    download = client_for(participant).get(reverse("documents:document_download", args=[issued.pk]))
+    assert download.status_code == 200
+
+
+def test_participant_not_approved_sees_no_decision_link(
+    client_for, participant, own_cadre, steering_admin, course
+):
+    NominationFactory(course=course, status="approved")
+    NominationFactory(course=course, cadre=own_cadre, status="waitlisted")
+    issued = decision_issue(actor=steering_admin, course=course)
+    client = client_for(participant)
+    assert issued.reference not in client.get(course.get_absolute_url()).text
+    download = client.get(reverse("documents:document_download", args=[issued.pk]))
+    assert download.status_code == 404
