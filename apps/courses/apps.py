@@ -16,6 +16,7 @@ class CoursesConfig(AppConfig):
     def ready(self) -> None:
         from apps.partners.sections import expert_section, partner_section
 
+        from . import workflow  # noqa: F401 - registers the course's life cycle table
         from .selectors import expert_sessions_section, partner_courses_section
 
         partner_section(partner_courses_section)

@@ -1,4 +1,4 @@
-"""Closed lists of the course domain (KL §2.5)."""
+"""Closed lists of the course domain (KL §2.5); its life cycle table is in ``workflow.py``."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,18 +12,6 @@ class CourseStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
     CANCELLED = "cancelled", _("Cancelled")
 
-
-#: The allowed transitions of a course; anything else is refused (DOMAIN.md).
-COURSE_TRANSITIONS: dict[str, frozenset[str]] = {
-    CourseStatus.PLANNED: frozenset({CourseStatus.OPEN, CourseStatus.CANCELLED}),
-    CourseStatus.OPEN: frozenset({CourseStatus.CLOSED, CourseStatus.CANCELLED}),
-    CourseStatus.CLOSED: frozenset(
-        {CourseStatus.OPEN, CourseStatus.DEPARTED, CourseStatus.CANCELLED}
-    ),
-    CourseStatus.DEPARTED: frozenset({CourseStatus.COMPLETED}),
-    CourseStatus.COMPLETED: frozenset(),
-    CourseStatus.CANCELLED: frozenset(),
-}
 
 #: A course in one of these states can no longer be edited (only moved on).
 FROZEN_STATUSES = frozenset({CourseStatus.DEPARTED, CourseStatus.COMPLETED, CourseStatus.CANCELLED})

@@ -2,13 +2,14 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from apps.core.roles import READ_ALL_ROLES, Role
 from apps.core.scoping import VIEW, agency_scope_ids
+from apps.core.workflow import TransitionRecord
 
 from .choices import AgendaKind, CourseStatus, HostType, Modality
 
@@ -48,10 +49,9 @@ class CourseQuerySet(models.QuerySet):
                 return self.filter(own | Q(organiser__isnull=True, status__in=PUBLISHED_STATUSES))
             return self.filter(own)
         if user.role == Role.PARTICIPANT and action == VIEW and user.cadre_id:
-            from apps.nominations.models import Nomination
-
-            mine = Nomination.objects.filter(course=OuterRef("pk"), cadre_id=user.cadre_id)
-            return self.filter(Exists(mine))
+            # Through the reverse relation of the app above; one nomination per course and cadre,
+            # so the join repeats no course.
+            return self.filter(nominations__cadre_id=user.cadre_id)
         return self.none()
 
 
@@ -160,25 +160,16 @@ class Course(models.Model):
         return self.organiser.name if self.organiser_id else str(_("Steering Committee"))
 
 
-class CourseTransition(models.Model):
+class CourseTransition(TransitionRecord):
     """One change of a course's status: from, to, who, when and why."""
 
+    subject_field = "course"
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="transitions")
-    from_status = models.CharField(_("from"), max_length=16, choices=CourseStatus.choices)
-    to_status = models.CharField(_("to"), max_length=16, choices=CourseStatus.choices)
-    actor = models.ForeignKey(
-        "core.User", verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-    reason = models.TextField(_("reason"), blank=True)
 
     class Meta:
         verbose_name = _("course transition")
         verbose_name_plural = _("course transitions")
         ordering = ["course", "at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.course_id}: {self.from_status} → {self.to_status}"
 
 
 class CoursePhase(models.Model):

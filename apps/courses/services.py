@@ -11,9 +11,11 @@ from apps.core.audit import audit_record
 from apps.core.models import User
 from apps.core.roles import Role
 from apps.core.scoping import CHANGE, agency_scope_ids
+from apps.core.workflow import transition
 
-from .choices import COURSE_TRANSITIONS, FROZEN_STATUSES, CourseStatus
-from .models import AgendaItem, Course, CoursePhase, CourseTransition
+from .choices import FROZEN_STATUSES, CourseStatus
+from .hooks import places_taken
+from .models import AgendaItem, Course, CoursePhase
 
 
 def _check_organiser(actor: User, organiser) -> None:
@@ -21,7 +23,7 @@ def _check_organiser(actor: User, organiser) -> None:
     if actor.role == Role.STEERING_ADMIN:
         return
     if actor.role != Role.AGENCY_OFFICER:
-        raise PermissionDenied
+        raise PermissionDenied(_("Your role may not organise courses."))
     if organiser is None or not agency_scope_ids(actor).filter(pk=organiser.pk).exists():
         raise ValidationError(
             {"organiser": _("You may only organise courses of your own agency and its units.")}
@@ -71,7 +73,7 @@ def _locked(course: Course, actor: User | None = None) -> Course:
         actor is not None
         and not Course.objects.restrict(actor, CHANGE).filter(pk=course.pk).exists()
     ):
-        raise PermissionDenied
+        raise PermissionDenied(_("You may not change this course."))
     return Course.objects.select_for_update().get(pk=course.pk)
 
 
@@ -90,10 +92,7 @@ def course_update(*, actor: User, course: Course, **fields: Any) -> Course:
     if "organiser" in fields:
         _check_organiser(actor, fields["organiser"])
     if "capacity" in fields and fields["capacity"] is not None:
-        from apps.nominations.choices import PLACE_STATUSES
-        from apps.nominations.models import Nomination
-
-        taken = Nomination.objects.filter(course=current, status__in=PLACE_STATUSES).count()
+        taken = places_taken(current)
         if fields["capacity"] < taken:
             raise ValidationError(
                 {
@@ -113,37 +112,9 @@ def course_update(*, actor: User, course: Course, **fields: Any) -> Course:
 
 @transaction.atomic
 def course_transition(*, actor: User, course: Course, to_status: str, reason: str = "") -> Course:
-    """Move a course along its life cycle; illegal moves are refused and nothing changes."""
-    current = _locked(course, actor)
-    allowed = COURSE_TRANSITIONS.get(current.status, frozenset())
-    if to_status not in allowed:
-        raise ValidationError(
-            _("A course cannot go from “%(from)s” to “%(to)s”.")
-            % {
-                "from": current.get_status_display(),
-                "to": CourseStatus(to_status).label
-                if to_status in CourseStatus.values
-                else to_status,
-            }
-        )
-    if to_status == CourseStatus.CANCELLED and not reason.strip():
-        raise ValidationError({"reason": _("Give the reason for cancelling the course.")})
-    from_status = current.status
-    current.status = to_status
-    current.save(update_fields=["status", "updated_at"])
-    CourseTransition.objects.create(
-        course=current, from_status=from_status, to_status=to_status, actor=actor, reason=reason
-    )
-    from apps.nominations.services import nominations_follow_course
-
-    nominations_follow_course(actor=actor, course=current, to_status=to_status)
-    audit_record(
-        actor=actor,
-        action="courses.transition",
-        obj=current,
-        detail={"from": from_status, "to": to_status, "reason": reason},
-    )
-    return current
+    """Move a course along its life cycle (``workflow.COURSE_WORKFLOW``); the members follow
+    through the nominations app's subscription. Illegal moves are refused, nothing changes."""
+    return transition(_locked(course, actor), to_status, actor=actor, reason=reason, locked=True)
 
 
 @transaction.atomic

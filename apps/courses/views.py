@@ -14,7 +14,7 @@ from apps.core.scoping import CHANGE, get_scoped_or_404
 from apps.planning.models import PlannedCourse, PlanStatus
 
 from . import services
-from .choices import COURSE_TRANSITIONS, FROZEN_STATUSES
+from .choices import FROZEN_STATUSES
 from .filtersets import CourseFilter
 from .forms import AgendaItemForm, CourseForm, PhaseForm, TransitionForm
 from .models import AgendaItem, Course, CoursePhase
@@ -111,12 +111,6 @@ def course_detail(request, pk):
     context = {
         "course": course,
         "can_edit": can_edit and course.status not in FROZEN_STATUSES,
-        "can_move": can_edit,
-        "next_statuses": [
-            (status, label)
-            for status, label in Course._meta.get_field("status").choices
-            if status in COURSE_TRANSITIONS.get(course.status, ())
-        ],
         "agenda_form": AgendaItemForm() if can_edit else None,
         "can_nominate": request.user.role in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)
         and course.status == "open",

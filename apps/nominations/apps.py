@@ -14,9 +14,11 @@ class NominationsConfig(AppConfig):
     verbose_name = _("Nominations")
 
     def ready(self) -> None:
+        from apps.core import workflow as core_workflow
+        from apps.courses import hooks
         from apps.planning import quota
 
-        from . import selectors
+        from . import selectors, services, workflow
 
         quota.register(
             quota.PlaceSource(
@@ -28,3 +30,7 @@ class NominationsConfig(AppConfig):
         register_nav(
             _("Nominations"), "nominations:nomination_list", perm=VIEW_NOMINATIONS, order=50
         )
+        hooks.register_places_taken(workflow.places_taken)
+        core_workflow.add_guard("courses.Course", workflow.require_exit_tests)
+        core_workflow.follow("courses.Course", workflow.members_follow_course)
+        core_workflow.follow("nominations.Nomination", services.record_quota_use_on_step)

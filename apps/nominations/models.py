@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from apps.core.scoping import ScopedQuerySet
+from apps.core.workflow import TransitionRecord
 
 from .choices import NominationStatus, Outcome
 
@@ -112,23 +113,16 @@ class Nomination(models.Model):
         return [RuleResult.from_dict(row) for row in self.eligibility]
 
 
-class NominationTransition(models.Model):
+class NominationTransition(TransitionRecord):
+    """One step of a nomination: from, to, who, when and why."""
+
+    subject_field = "nomination"
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="transitions")
-    from_status = models.CharField(_("from"), max_length=16, choices=NominationStatus.choices)
-    to_status = models.CharField(_("to"), max_length=16, choices=NominationStatus.choices)
-    actor = models.ForeignKey(
-        "core.User", verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
-    )
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-    reason = models.TextField(_("reason"), blank=True)
 
     class Meta:
         verbose_name = _("nomination transition")
         verbose_name_plural = _("nomination transitions")
         ordering = ["nomination", "at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.nomination_id}: {self.from_status} → {self.to_status}"
 
 
 class GateResult(models.Model):

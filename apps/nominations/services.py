@@ -1,10 +1,11 @@
-"""Writes of nominations: nominate, submit, override, decide, withdraw, gate, follow the course.
+"""Writes of nominations: nominate, submit, override, decide, withdraw, gate, quota use.
 
-Every service takes the acting user, runs in one transaction and records a transition and an
-audit entry. The quota is ``apps.planning.quota``'s alone: approvals lock the course row, then
-(through it) the quota holder's row and the quota rows, in that order, so capacity and quota
-hold when two admins approve at the same moment (R8); every move that takes or gives back a
-place writes ``Quota.used`` there.
+Every service takes the acting user and runs in one transaction; status changes go through
+``apps.core.workflow`` (table in ``workflow.py``), which records the step and the audit entry.
+The quota is ``apps.planning.quota``'s alone: approvals lock the course row, then (through it)
+the quota holder's row and the quota rows, in that order, so capacity and quota hold when two
+admins approve at the same moment (R8; DECISIONS.md §17); every step that takes or gives back a
+place writes ``Quota.used`` there (a follower of the nomination's steps).
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,12 +19,13 @@ from apps.core.audit import audit_record
 from apps.core.models import User
 from apps.core.roles import Role
 from apps.core.scoping import CHANGE, VIEW
+from apps.core.workflow import Change, check, record_step, transition
 from apps.courses.choices import CourseStatus
 from apps.courses.models import Course
 from apps.planning import quota
 from apps.programme.models import RuleSetting
 
-from .choices import NOMINATION_TRANSITIONS, PLACE_STATUSES, NominationStatus, Outcome
+from .choices import PLACE_STATUSES, NominationStatus, Outcome
 from .eligibility import (
     Candidate,
     RuleResult,
@@ -32,39 +34,18 @@ from .eligibility import (
     overridable_fail,
     quota_fail,
 )
-from .models import GateResult, Nomination, NominationTransition
+from .models import GateResult, Nomination
 
 S = NominationStatus
 DEFAULT_PASS_MARK = 60
 DEFAULT_SCALE_MAX = 100
 
 
-def _move(nomination: Nomination, to_status: str, *, actor: User, reason: str = "") -> None:
-    if to_status not in NOMINATION_TRANSITIONS.get(nomination.status, frozenset()):
-        raise ValidationError(
-            _("A nomination cannot go from “%(from)s” to “%(to)s”.")
-            % {"from": nomination.get_status_display(), "to": S(to_status).label}
-        )
-    from_status = nomination.status
-    nomination.status = to_status
-    if to_status == S.WAITLISTED:
-        nomination.waitlisted_at = timezone.now()
-    nomination.save()
-    if (from_status in PLACE_STATUSES) != (to_status in PLACE_STATUSES):
-        _record_quota_use(nomination)
-    NominationTransition.objects.create(
-        nomination=nomination,
-        from_status=from_status,
-        to_status=to_status,
-        actor=actor,
-        reason=reason,
-    )
-    audit_record(
-        actor=actor,
-        action=f"nominations.{to_status}",
-        obj=nomination,
-        detail={"from": from_status, "to": to_status, "reason": reason},
-    )
+def _move(
+    nomination: Nomination, to_status: str, *, actor: User, reason: str = "", **options
+) -> None:
+    """Take a step of ``workflow.NOMINATION_WORKFLOW`` on a nomination the caller locked."""
+    transition(nomination, to_status, actor=actor, reason=reason, locked=True, **options)
 
 
 def _check_results(nomination: Nomination, results: list[RuleResult]) -> None:
@@ -138,10 +119,7 @@ def nomination_create(
         raise ValidationError(
             _("%(name)s is already nominated to this course.") % {"name": cadre}
         ) from error
-    NominationTransition.objects.create(
-        nomination=nomination, from_status="", to_status=S.DRAFT, actor=actor
-    )
-    audit_record(actor=actor, action="nominations.create", obj=nomination)
+    record_step(nomination, "", S.DRAFT, actor=actor)
     if not _submit_blockers(nomination, confirm_warnings):
         _move(nomination, S.SUBMITTED, actor=actor)
     return nomination
@@ -179,7 +157,7 @@ def nomination_submit(
 def nomination_override(*, actor: User, nomination: Nomination, reason: str) -> Nomination:
     """A steering admin lets a nominee through a failed rule, with a written reason (C5)."""
     if actor.role != Role.STEERING_ADMIN:
-        raise PermissionDenied
+        raise PermissionDenied(_("Only a steering admin may override a failed rule."))
     if not reason.strip():
         raise ValidationError({"reason": _("An override needs a written reason.")})
     nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
@@ -214,7 +192,7 @@ def _record_quota_use(nomination: Nomination) -> None:
         quota.record_use(agency=nomination.agency, form_id=course.form_id, year=course.start.year)
 
 
-def _approve_locked(nomination: Nomination, *, actor: User, reason: str) -> None:
+def _approve_locked(nomination: Nomination, *, actor: User, reason: str, **options) -> None:
     """Approve with the course row locked by the caller; checks eligibility, capacity, quota."""
     course = nomination.course
     if overridable_fail(nomination.results) and not nomination.is_overridden:
@@ -239,7 +217,7 @@ def _approve_locked(nomination: Nomination, *, actor: User, reason: str) -> None
                     "year": year,
                 }
             )
-    _move(nomination, S.APPROVED, actor=actor, reason=reason)
+    _move(nomination, S.APPROVED, actor=actor, reason=reason, **options)
 
 
 @transaction.atomic
@@ -247,8 +225,6 @@ def nomination_decide(
     *, actor: User, nomination: Nomination, decision: str, reason: str = ""
 ) -> Nomination:
     """Approve, reject (with a reason) or waitlist a submitted or waitlisted nomination."""
-    if actor.role != Role.STEERING_ADMIN:
-        raise PermissionDenied
     course = Course.objects.select_for_update().get(pk=nomination.course_id)
     nomination = (
         Nomination.objects.select_for_update()
@@ -256,11 +232,10 @@ def nomination_decide(
         .get(pk=nomination.pk)
     )
     nomination.course = course
+    check(nomination, decision, actor=actor, reason=reason)
     if decision == S.APPROVED:
         _approve_locked(nomination, actor=actor, reason=reason)
     elif decision == S.REJECTED:
-        if not reason.strip():
-            raise ValidationError({"reason": _("Give the reason for rejecting the nomination.")})
         nomination.decision_reason = reason.strip()
         _move(nomination, S.REJECTED, actor=actor, reason=reason)
     elif decision == S.WAITLISTED:
@@ -288,7 +263,10 @@ def _offer_freed_place(course: Course, *, actor: User) -> Nomination | None:
         try:
             with transaction.atomic():
                 _approve_locked(
-                    nomination, actor=actor, reason=_("A place was freed on the course.")
+                    nomination,
+                    actor=actor,
+                    reason=_("A place was freed on the course."),
+                    as_consequence=True,
                 )
         except ValidationError:
             continue
@@ -354,22 +332,7 @@ def gate_record(*, actor: User, nomination: Nomination, score) -> GateResult:
     return result
 
 
-def nominations_follow_course(*, actor: User, course: Course, to_status: str) -> None:
-    """Move members with their course: departed, completed, or withdrawn when cancelled."""
-    moves = {
-        CourseStatus.DEPARTED: ((S.APPROVED,), S.DEPARTED),
-        CourseStatus.COMPLETED: ((S.DEPARTED,), S.COMPLETED),
-        CourseStatus.CANCELLED: ((S.DRAFT, S.SUBMITTED, S.WAITLISTED, S.APPROVED), S.WITHDRAWN),
-    }
-    if to_status not in moves:
-        return
-    sources, target = moves[to_status]
-    if to_status == CourseStatus.DEPARTED and course.phases.exists():
-        missing = course.nominations.filter(status=S.APPROVED, gate_result__isnull=True)
-        if missing.exists():
-            raise ValidationError(
-                _("Record the exit test of every member before the course goes abroad.")
-            )
-    reason = _("The course is %(status)s.") % {"status": CourseStatus(to_status).label.lower()}
-    for nomination in course.nominations.select_for_update().filter(status__in=sources):
-        _move(nomination, target, actor=actor, reason=reason)
+def record_quota_use_on_step(change: Change) -> None:
+    """Follower of the nomination's steps: a place taken or given back is written to planning."""
+    if (change.source in PLACE_STATUSES) != (change.target in PLACE_STATUSES):
+        _record_quota_use(change.obj)

@@ -179,8 +179,6 @@ def nomination_detail(request, pk):
         nomination_detail_queryset(fetched_by=request.user), request.user, pk=pk
     )
     user = request.user
-    can_change = Nomination.objects.restrict(user, CHANGE).filter(pk=nomination.pk).exists()
-    is_steering = user.role == Role.STEERING_ADMIN
     status = nomination.status
     results = nomination.results
     open_statuses = (
@@ -194,26 +192,15 @@ def nomination_detail(request, pk):
         "nominations/nomination_detail.html",
         {
             "nomination": nomination,
-            "can_submit": can_change and status == NominationStatus.DRAFT,
-            "can_override": is_steering
+            "can_override": user.role == Role.STEERING_ADMIN
             and nomination.outcome == Outcome.FAIL
             and overridable_fail(results)
             and status in open_statuses,
             # R8 is not overridden (approval checks the quota again): places are moved instead.
             "quota_move_url": reverse("planning:quota_move", args=[full_quota.params["plan"]])
-            if is_steering and full_quota and full_quota.params.get("plan")
+            if user.role == Role.STEERING_ADMIN and full_quota and full_quota.params.get("plan")
             else None,
-            "can_decide": is_steering
-            and status in (NominationStatus.SUBMITTED, NominationStatus.WAITLISTED),
-            "can_withdraw": can_change
-            and status
-            in (
-                NominationStatus.DRAFT,
-                NominationStatus.SUBMITTED,
-                NominationStatus.WAITLISTED,
-                NominationStatus.APPROVED,
-            ),
-            "can_gate": is_steering
+            "can_gate": user.role == Role.STEERING_ADMIN
             and status == NominationStatus.APPROVED
             and nomination.course.form.code == "LANGUAGE",
             "gate_result": getattr(nomination, "gate_result", None)

@@ -15,7 +15,10 @@ class PlanningConfig(AppConfig):
     verbose_name = _("Planning")
 
     def ready(self) -> None:
-        from . import home  # models are importable only once apps are ready
+        from . import (
+            home,  # models are importable only once apps are ready
+            workflow,  # noqa: F401 - registers the plan's workflow table
+        )
 
         register_home(home.home_items, order=30)
         register_nav(_("Planning"), "planning:call_list", perm=VIEW_PLANNING, order=30)

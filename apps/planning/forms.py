@@ -10,7 +10,7 @@ from apps.agencies.models import Agency
 from apps.cadres.models import Cadre
 from apps.programme.models import ContentGroup, TrainingForm
 
-from .models import NeedsCall, PlannedCourse, PlanStatus
+from .models import NeedsCall, PlannedCourse
 
 
 class FastSelectMultiple(forms.SelectMultiple):
@@ -188,11 +188,6 @@ class PlannedCourseForm(forms.ModelForm):
         error_messages = {
             "capacity": {"invalid": _("Enter a whole number of places.")},
         }
-
-
-class TransitionForm(forms.Form):
-    to_status = forms.ChoiceField(choices=PlanStatus.choices)
-    comment = forms.CharField(required=False, label=_("Comment"))
 
 
 class QuotaMoveForm(forms.Form):

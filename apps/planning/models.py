@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.roles import Role
 from apps.core.scoping import ScopedQuerySet
+from apps.core.workflow import TransitionRecord
 
 
 class NeedsCallQuerySet(ScopedQuerySet):
@@ -187,23 +188,16 @@ class AnnualPlan(models.Model):
         return self.status in (PlanStatus.DRAFT, PlanStatus.RETURNED)
 
 
-class PlanTransition(models.Model):
+class PlanTransition(TransitionRecord):
     """One step of a plan's workflow: who moved it from where to where, when and why."""
 
+    subject_field = "plan"
     plan = models.ForeignKey(AnnualPlan, on_delete=models.CASCADE, related_name="transitions")
-    from_status = models.CharField(_("from"), max_length=16, choices=PlanStatus.choices)
-    to_status = models.CharField(_("to"), max_length=16, choices=PlanStatus.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(_("at"), auto_now_add=True)
-    comment = models.TextField(_("comment"), blank=True)
 
     class Meta:
         verbose_name = _("plan transition")
         verbose_name_plural = _("plan transitions")
         ordering = ["plan", "at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.from_status} → {self.to_status}"
 
 
 class Quarter(models.IntegerChoices):

@@ -1,7 +1,6 @@
 """Writes of planning. Each takes the acting user, runs in one transaction and is audited.
 
-The plan's workflow is the table ``TRANSITIONS``: (from, to) → the roles allowed to take the
-step. Anything not in the table is refused with a message a person can act on.
+The plan's workflow is the table in ``workflow.py``, taken through ``apps.core.workflow``.
 """
 
 import datetime
@@ -9,9 +8,8 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Sum
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.agencies.models import Agency
@@ -20,6 +18,7 @@ from apps.core.audit import audit_record
 from apps.core.models import User
 from apps.core.roles import Role
 from apps.core.scoping import agency_scope_ids
+from apps.core.workflow import transition
 from apps.programme.models import ContentGroup, TrainingForm
 from apps.programme.selectors import phase_for_year
 
@@ -32,27 +31,11 @@ from .models import (
     NeedsRegistration,
     PlannedCourse,
     PlanStatus,
-    PlanTransition,
     Quota,
     QuotaMove,
 )
-from .quota import record_plan
 
 S = PlanStatus
-#: The plan's workflow: (from, to) → roles that may take the step. Plans are prepared and
-#: approved by the standing office of the Steering Committee (steering admins); see
-#: DECISIONS.md.
-TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
-    (S.DRAFT, S.SUBMITTED): frozenset({Role.STEERING_ADMIN}),
-    (S.RETURNED, S.SUBMITTED): frozenset({Role.STEERING_ADMIN}),
-    (S.SUBMITTED, S.APPROVED): frozenset({Role.STEERING_ADMIN}),
-    (S.SUBMITTED, S.RETURNED): frozenset({Role.STEERING_ADMIN}),
-    (S.RETURNED, S.DRAFT): frozenset({Role.STEERING_ADMIN}),
-    # Taken by plan_approve on the version a newer approved version replaces.
-    (S.APPROVED, S.SUPERSEDED): frozenset({Role.STEERING_ADMIN}),
-}
-#: Steps that need a written comment.
-COMMENT_REQUIRED = {(S.SUBMITTED, S.RETURNED)}
 
 
 def _require_steering_admin(actor: User) -> None:
@@ -414,55 +397,10 @@ def plan_quotas_suggest(*, actor: User, plan: AnnualPlan) -> AnnualPlan:
 
 @transaction.atomic
 def plan_transition(
-    *, actor: User, plan: AnnualPlan, to_status: str, comment: str = ""
+    *, actor: User, plan: AnnualPlan, to_status: str, reason: str = ""
 ) -> AnnualPlan:
-    """Take one step of the workflow table, recording it; refuse anything else."""
-    plan = AnnualPlan.objects.select_for_update().get(pk=plan.pk)
-    step = (plan.status, to_status)
-    labels = dict(PlanStatus.choices)
-    if step not in TRANSITIONS:
-        raise ValidationError(
-            _("A plan that is %(from)s cannot become %(to)s.")
-            % {"from": labels[plan.status].lower(), "to": labels.get(to_status, to_status).lower()}
-        )
-    if actor.role not in TRANSITIONS[step]:
-        raise PermissionDenied(
-            _("Your role may not move a plan from %(from)s to %(to)s.")
-            % {"from": labels[plan.status].lower(), "to": labels[to_status].lower()}
-        )
-    if step in COMMENT_REQUIRED and not comment.strip():
-        raise ValidationError({"comment": _("Say why the plan is returned.")})
-    if to_status == S.APPROVED:
-        for older in AnnualPlan.objects.select_for_update().filter(
-            year=plan.year, status=S.APPROVED
-        ):
-            _record(older, S.SUPERSEDED, actor, _("Replaced by %(plan)s") % {"plan": plan})
-        plan.approved_at = timezone.now()
-    _record(plan, to_status, actor, comment)
-    if to_status == S.APPROVED:
-        record_plan(plan)  # places taken before this version count against its quotas
-    audit_record(
-        actor=actor,
-        action=f"planning.plan_{to_status}",
-        obj=plan,
-        detail={"from": step[0], "comment": comment},
-    )
-    return plan
-
-
-def _record(plan: AnnualPlan, to_status: str, actor: User, comment: str) -> None:
-    PlanTransition.objects.create(
-        plan=plan, from_status=plan.status, to_status=to_status, actor=actor, comment=comment
-    )
-    plan.status = to_status
-    try:
-        with transaction.atomic():
-            plan.save(update_fields=["status", "approved_at"])
-    except IntegrityError as error:
-        raise ValidationError(
-            _("Another version of the %(year)s plan is already approved or open.")
-            % {"year": plan.year}
-        ) from error
+    """Take one step of the plan's workflow table (``workflow.PLAN_WORKFLOW``)."""
+    return transition(plan, to_status, actor=actor, reason=reason)
 
 
 @transaction.atomic

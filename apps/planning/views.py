@@ -270,11 +270,6 @@ def _plan_context(request, plan: AnnualPlan, **extra) -> dict:
         "moves": selectors.plan_moves(plan)[:50],
         "can_edit": can_manage and plan.is_editable,
         "can_manage": can_manage,
-        "next_steps": [
-            (to, PlanStatus(to).label)
-            for (frm, to), roles in services.TRANSITIONS.items()
-            if frm == plan.status and request.user.role in roles and to != PlanStatus.SUPERSEDED
-        ],
         "course_form": extra.pop("course_form", None) or PlannedCourseForm(),
         "has_newer": AnnualPlan.objects.filter(year=plan.year, version__gt=plan.version).exists(),
         **extra,
@@ -394,7 +389,7 @@ def plan_transition(request, pk):
             actor=request.user,
             plan=plan,
             to_status=request.POST.get("to_status", ""),
-            comment=request.POST.get("comment", ""),
+            reason=request.POST.get("reason", ""),
         )
     except ValidationError as error:
         _errors_to_messages(request, error)

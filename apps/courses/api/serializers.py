@@ -3,6 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from apps.core.api_fields import AvailableTransitionsField
 from apps.courses.models import AgendaItem, Course, CoursePhase
 
 
@@ -78,6 +79,7 @@ class CourseOutput(serializers.ModelSerializer):
 class CourseDetailOutput(CourseOutput):
     agenda = AgendaItemOutput(many=True, read_only=True)
     phases = CoursePhaseOutput(many=True, read_only=True)
+    available_transitions = AvailableTransitionsField()
 
     class Meta(CourseOutput.Meta):
-        fields = [*CourseOutput.Meta.fields, "phases", "agenda"]
+        fields = [*CourseOutput.Meta.fields, "phases", "agenda", "available_transitions"]

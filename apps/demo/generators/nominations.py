@@ -146,7 +146,12 @@ class NominationGenerator(Generator):
             NominationTransition.objects.bulk_create(
                 (
                     NominationTransition(
-                        nomination=row, from_status=before, to_status=after, actor=admin
+                        nomination=row,
+                        from_status=before,
+                        to_status=after,
+                        actor=admin,
+                        # The workflow table requires a reason to reject (apps.core.workflow).
+                        reason=row.decision_reason if after == "rejected" else "",
                     )
                     for row in rows
                     for before, after in zip(

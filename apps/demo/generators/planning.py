@@ -263,13 +263,13 @@ class PlanningGenerator(Generator):
 
     @staticmethod
     def _steps(plan, steps, admin) -> None:
-        for from_status, to_status, comment, day in steps:
+        for from_status, to_status, reason, day in steps:
             transition = PlanTransition.objects.create(
                 plan=plan,
                 from_status=from_status,
                 to_status=to_status,
                 actor=admin,
-                comment=comment,
+                reason=reason,
             )
             PlanTransition.objects.filter(pk=transition.pk).update(at=_aware(day))
             plan.status = to_status

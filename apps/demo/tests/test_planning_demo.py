@@ -4,7 +4,14 @@ import pytest
 from django.db import transaction
 
 from apps.demo.generators import run_generators
-from apps.planning.models import AnnualPlan, NeedsCall, NeedsRegistration, PlanStatus, Quota
+from apps.planning.models import (
+    AnnualPlan,
+    NeedsCall,
+    NeedsRegistration,
+    PlanStatus,
+    PlanTransition,
+    Quota,
+)
 from apps.planning.quota import quota_states
 from apps.planning.selectors import approved_plan, consolidation, plan_totals
 
@@ -56,3 +63,16 @@ def test_places_used_are_what_the_quota_module_counts(demo):
     assert sum(q.used for q in quotas) > 0
     for q in quotas:
         assert q.used == min(states[(q.agency_id, q.form_id, q.plan.year)].used, q.places)
+
+
+@pytest.mark.django_db
+def test_demo_histories_follow_the_workflow_tables(demo):
+    from apps.core.workflow import workflow_for
+    from apps.courses.models import CourseTransition
+    from apps.nominations.models import NominationTransition
+
+    for record in (PlanTransition, CourseTransition, NominationTransition):
+        table = workflow_for(record._meta.get_field(record.subject_field).related_model)
+        steps = set(record.objects.exclude(from_status="").values_list("from_status", "to_status"))
+        assert steps
+        assert [step for step in steps if table.step(*step) is None] == []

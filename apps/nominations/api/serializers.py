@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from apps.core.api_fields import AvailableTransitionsField
 from apps.core.bounds import BoundedIntegerField
 from apps.nominations.models import Nomination
 
@@ -38,6 +39,13 @@ class NominationOutput(serializers.ModelSerializer):
             "decision_reason",
             "created_at",
         ]
+
+
+class NominationDetailOutput(NominationOutput):
+    available_transitions = AvailableTransitionsField()
+
+    class Meta(NominationOutput.Meta):
+        fields = [*NominationOutput.Meta.fields, "available_transitions"]
 
 
 class NominationInput(serializers.Serializer):

@@ -15,7 +15,7 @@ from apps.nominations import services
 from apps.nominations.filtersets import NominationFilter
 from apps.nominations.selectors import nomination_list
 
-from .serializers import DecisionInput, NominationInput, NominationOutput
+from .serializers import DecisionInput, NominationDetailOutput, NominationInput, NominationOutput
 
 
 def _errors(error: DjangoValidationError):
@@ -24,7 +24,9 @@ def _errors(error: DjangoValidationError):
 
 class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     filterset_class = NominationFilter
-    serializer_class = NominationOutput
+
+    def get_serializer_class(self):
+        return NominationDetailOutput if self.action == "retrieve" else NominationOutput
 
     def get_queryset(self):
         return nomination_list(fetched_by=self.request.user).order_by("-created_at", "pk")
@@ -62,4 +64,4 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             raise PermissionDenied from error
         except DjangoValidationError as error:
             raise ValidationError(_errors(error)) from error
-        return Response(NominationOutput(nomination).data)
+        return Response(NominationDetailOutput(nomination, context={"request": request}).data)

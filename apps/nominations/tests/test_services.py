@@ -78,8 +78,9 @@ def test_same_cadre_twice_is_refused(agency_officer, ministry_unit, course):
 
 
 def test_course_not_open_is_refused(agency_officer, ministry_unit, reference_data):
-    planned = CourseFactory(status="planned")
-    with pytest.raises(ValidationError):
+    # Organised by the officer's own unit, so the refusal is the status, not the visibility.
+    planned = CourseFactory(status="planned", organiser=ministry_unit)
+    with pytest.raises(ValidationError, match="not open for nominations"):
         nominate(agency_officer, planned, eligible(ministry_unit))
 
 
@@ -93,9 +94,9 @@ def test_failing_nominee_stays_draft_until_an_admin_overrides(
         services.nomination_submit(
             actor=agency_officer, nomination=nomination, confirm_warnings=True
         )
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only a steering admin may override"):
         services.nomination_override(actor=agency_officer, nomination=nomination, reason="x")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="needs a written reason"):
         services.nomination_override(actor=steering_admin, nomination=nomination, reason="  ")
     services.nomination_override(
         actor=steering_admin,
@@ -113,13 +114,13 @@ def test_failing_nominee_stays_draft_until_an_admin_overrides(
 
 def test_only_steering_admin_decides(agency_officer, ministry_unit, course):
     nomination = nominate(agency_officer, course, eligible(ministry_unit))
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Your role may not move the nomination"):
         services.nomination_decide(actor=agency_officer, nomination=nomination, decision="approved")
 
 
 def test_reject_needs_a_reason(agency_officer, steering_admin, ministry_unit, course):
     nomination = nominate(agency_officer, course, eligible(ministry_unit))
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Give the reason for rejecting"):
         services.nomination_decide(actor=steering_admin, nomination=nomination, decision="rejected")
     nomination = services.nomination_decide(
         actor=steering_admin, nomination=nomination, decision="rejected", reason="Trùng nhiệm vụ"

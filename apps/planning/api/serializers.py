@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from apps.core.api_fields import AvailableTransitionsField
 from apps.core.bounds import MAX_YEAR, MIN_YEAR, BoundedIntegerField
 from apps.planning.models import (
     AnnualPlan,
@@ -86,7 +87,7 @@ class PlanTransitionOutput(serializers.ModelSerializer):
 
     class Meta:
         model = PlanTransition
-        fields = ["from_status", "to_status", "actor", "at", "comment"]
+        fields = ["from_status", "to_status", "actor", "at", "reason"]
 
 
 class AnnualPlanOutput(serializers.ModelSerializer):
@@ -98,14 +99,15 @@ class AnnualPlanOutput(serializers.ModelSerializer):
 class AnnualPlanDetailOutput(AnnualPlanOutput):
     courses = PlannedCourseOutput(many=True, read_only=True)
     transitions = PlanTransitionOutput(many=True, read_only=True)
+    available_transitions = AvailableTransitionsField()
 
     class Meta(AnnualPlanOutput.Meta):
-        fields = [*AnnualPlanOutput.Meta.fields, "courses", "transitions"]
+        fields = [*AnnualPlanOutput.Meta.fields, "courses", "transitions", "available_transitions"]
 
 
 class TransitionInput(serializers.Serializer):
     to_status = serializers.ChoiceField(choices=PlanStatus.choices)
-    comment = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class QuotaOutput(serializers.ModelSerializer):

@@ -55,7 +55,7 @@ def test_plan_workflow_through_the_api(reference_data, steering_admin, auditor, 
     assert api_for(auditor).post(url, {"to_status": "approved"}).status_code == 403
     response = api_for(steering_admin).post(url, {"to_status": "draft"})
     assert response.status_code == 400
-    assert "cannot become" in str(response.json())
+    assert "cannot go from" in str(response.json())
     response = api_for(steering_admin).post(url, {"to_status": "approved"})
     assert response.json()["status"] == "approved"
 
