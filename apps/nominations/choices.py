@@ -1,4 +1,4 @@
-"""Closed lists of nominations: statuses, the transitions table, rule outcomes."""
+"""Closed lists of nominations: statuses, rule outcomes (the life cycle is ``workflow.py``)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,19 +18,6 @@ class NominationStatus(models.TextChoices):
 
 
 S = NominationStatus
-#: The allowed transitions (DOMAIN.md); anything else is refused.
-NOMINATION_TRANSITIONS: dict[str, frozenset[str]] = {
-    S.DRAFT: frozenset({S.SUBMITTED, S.WITHDRAWN}),
-    S.SUBMITTED: frozenset({S.APPROVED, S.REJECTED, S.WAITLISTED, S.WITHDRAWN}),
-    S.WAITLISTED: frozenset({S.APPROVED, S.REJECTED, S.WITHDRAWN}),
-    S.APPROVED: frozenset({S.WITHDRAWN, S.DEPARTED, S.NOT_CONTINUING}),
-    S.DEPARTED: frozenset({S.COMPLETED, S.NOT_COMPLETED}),
-    S.REJECTED: frozenset(),
-    S.WITHDRAWN: frozenset(),
-    S.NOT_CONTINUING: frozenset(),
-    S.COMPLETED: frozenset(),
-    S.NOT_COMPLETED: frozenset(),
-}
 
 #: A nomination in one of these states holds (or asks for) a place: it counts for date clashes.
 ACTIVE_STATUSES = (S.SUBMITTED, S.APPROVED, S.WAITLISTED, S.DEPARTED)
