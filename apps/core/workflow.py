@@ -157,6 +157,10 @@ def _labels(obj: models.Model, *statuses: str) -> list[str]:
     return [str(choices.get(s, s)) for s in statuses]
 
 
+#: Passed as ``actor`` to ``check``: the step is a consequence of another one, not a choice.
+CONSEQUENCE = object()
+
+
 def check(obj: models.Model, to_status: str, *, actor, reason: str = "") -> Step:
     """The step from ``obj``'s status to ``to_status`` if ``actor`` may take it with this
     reason; otherwise a Vietnamese ``ValidationError`` (not in the table, reason missing) or
@@ -180,10 +184,6 @@ def check(obj: models.Model, to_status: str, *, actor, reason: str = "") -> Step
             {"reason": str(step.reason_message) or _("Give the reason for this step.")}
         )
     return step
-
-
-#: Passed as ``actor`` to ``check``: the step is a consequence of another one, not a choice.
-CONSEQUENCE = object()
 
 
 def transition(

@@ -82,9 +82,9 @@ def test_the_row_is_locked_before_the_checks(reference_data, steering_admin):
     plan = make_plan(year=2027, by=steering_admin)
     with CaptureQueriesContext(connection) as queries:
         workflow.transition(plan, "submitted", actor=steering_admin)
-    first = queries.captured_queries[0]["sql"]
-    assert "planning_annualplan" in first
-    assert "FOR UPDATE" in first
+    plan_queries = [q["sql"] for q in queries.captured_queries if "planning_annualplan" in q["sql"]]
+    assert plan_queries[0].startswith("SELECT")
+    assert "FOR UPDATE" in plan_queries[0]
 
 
 def test_followers_and_guards_are_called_in_order(reference_data, steering_admin, monkeypatch):
