@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("courses", "0003_course_planned_course"),
+        ("courses", "0005_documents_moved"),
     ]
 
     operations = [
