@@ -17,7 +17,10 @@ from .models import AgendaItem, Course, CoursePhase
 
 class PlannedCourseField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
-        return f"{obj.plan.year} · {obj.form.code} · Q{obj.quarter} · {obj.topic} ({obj.capacity})"
+        return (
+            f"{obj.plan.year} · {obj.form.name} · {obj.get_quarter_display()} · {obj.topic}"
+            f" ({obj.capacity})"
+        )
 
 
 class CourseForm(forms.ModelForm):

@@ -93,6 +93,12 @@ def visible_members(*, course, fetched_by) -> list[Member]:
     return [Member(nomination, nomination.pk in in_scope) for nomination in members]
 
 
+def places_left(course) -> int:
+    """The course's places not yet taken by an approved (or later) nomination."""
+    taken = Nomination.objects.filter(course=course, status__in=PLACE_STATUSES).count()
+    return max(course.capacity - taken, 0)
+
+
 def nominable_cadres(*, fetched_by, search: str = "", limit: int = 20) -> list[Cadre]:
     """Cadres the user may nominate whose name matches ``search`` (accent-insensitive)."""
     key = normalize_vi(search)

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_filters.views import FilterView
 from django_tables2.views import SingleTableMixin
@@ -27,7 +28,12 @@ from .export import nomination_export_file
 from .filtersets import NominationFilter
 from .forms import DecisionForm, GateForm, NominateForm, ReasonForm
 from .models import Nomination
-from .selectors import nominable_cadres, nomination_detail_queryset, nomination_list
+from .selectors import (
+    nominable_cadres,
+    nomination_detail_queryset,
+    nomination_list,
+    places_left,
+)
 from .tables import NominationTable
 
 S = NominationStatus
@@ -211,6 +217,40 @@ def nomination_detail(request, pk):
     )
 
 
+def _outcome_message(nomination: Nomination) -> str:
+    """What the action did, as a sentence: who, which course, and the places left."""
+    nomination.refresh_from_db(fields=["status"])
+    names = {"cadre": nomination.cadre.full_name, "course": str(nomination.course)}
+    status = nomination.status
+    if status == NominationStatus.APPROVED:
+        left = places_left(nomination.course)
+        return ngettext(
+            "Approved comrade %(cadre)s for the course %(course)s; %(left)d place left.",
+            "Approved comrade %(cadre)s for the course %(course)s; %(left)d places left.",
+            left,
+        ) % {**names, "left": left}
+    sentences = {
+        NominationStatus.DRAFT: _("Saved the nomination of comrade %(cadre)s for %(course)s."),
+        NominationStatus.SUBMITTED: _(
+            "Submitted the nomination of comrade %(cadre)s for the course %(course)s."
+        ),
+        NominationStatus.REJECTED: _(
+            "Rejected the nomination of comrade %(cadre)s for the course %(course)s."
+        ),
+        NominationStatus.WAITLISTED: _(
+            "Put comrade %(cadre)s on the waiting list of the course %(course)s."
+        ),
+        NominationStatus.WITHDRAWN: _(
+            "Withdrew the nomination of comrade %(cadre)s for the course %(course)s."
+        ),
+        NominationStatus.NOT_CONTINUING: _(
+            "Recorded that comrade %(cadre)s does not continue the course %(course)s."
+        ),
+    }
+    sentence = sentences.get(status, _("Recorded for comrade %(cadre)s in the course %(course)s."))
+    return sentence % names
+
+
 def _act(request, pk, action, *, action_check=CHANGE):
     nomination = get_scoped_or_404(Nomination.objects, request.user, action_check, pk=pk)
     try:
@@ -218,7 +258,7 @@ def _act(request, pk, action, *, action_check=CHANGE):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Done."))
+        messages.success(request, _outcome_message(nomination))
     return redirect(safe_next_url(request, nomination.get_absolute_url()))
 
 

@@ -374,7 +374,7 @@ def plan_totals(plan: AnnualPlan) -> list[FormTotals]:
 @dataclass
 class QuotaCell:
     form_id: int
-    form_code: str
+    form_name: str
     places: int
     used: int
     requested: int
@@ -391,7 +391,7 @@ class QuotaRow:
     @property
     def cells(self) -> list[QuotaCell]:
         return [
-            QuotaCell(form.pk, form.code, *values)
+            QuotaCell(form.pk, form.name, *values)
             for form, *values in zip(
                 self.forms, self.places, self.used, self.requested, strict=True
             )

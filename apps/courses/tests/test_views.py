@@ -26,6 +26,13 @@ def test_course_list_uses_a_constant_number_of_queries(client_for, steering_admi
     assert len(many) == len(few)
 
 
+def test_course_list_names_the_content_group(client_for, auditor, reference_data):
+    course = CourseFactory(content_group=group(2))
+    page = client_for(auditor).get(reverse("courses:course_list")).text
+    assert f'<span title="{course.content_group.name}">Chính sách phát triển bền vững' in page
+    assert '<td class="content_group">2</td>' not in page
+
+
 def test_officer_creates_a_decentralised_course(
     client_for, agency_officer, ministry, reference_data
 ):
@@ -110,6 +117,7 @@ def test_a_course_is_prefilled_from_the_approved_plan(client_for, steering_admin
     planned = plan.courses.get()
     page = client_for(steering_admin).get(reverse("courses:course_create"), {"planned": planned.pk})
     assert 'value="Khóa MEDIUM"' in page.text
+    assert f'<option value="{planned.pk}" selected>2027 · Bồi dưỡng trung hạn · ' in page.text
     assert f'<option value="{planned.pk}" selected>' in page.text
 
 

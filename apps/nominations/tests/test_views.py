@@ -72,12 +72,35 @@ def test_nominate_then_admin_approves_from_the_course_page(
     page = admin.get(course.get_absolute_url())
     assert "Đỗ Văn Ứng Viên" in page.text
     assert reverse("nominations:nomination_decide", args=[nomination.pk]) in page.text
-    admin.post(
+    response = admin.post(
         reverse("nominations:nomination_decide", args=[nomination.pk]),
         {"decision": "approved", "next": course.get_absolute_url()},
+        follow=True,
     )
     nomination.refresh_from_db()
     assert nomination.status == "approved"
+    assert (
+        f"Approved comrade Đỗ Văn Ứng Viên for the course {course.code} Chính phủ số;"
+        " 2 places left." in response.text
+    )
+
+
+def test_the_approval_message_is_a_vietnamese_sentence(
+    settings, client_for, steering_admin, course, cadre
+):
+    settings.LANGUAGE_CODE = "vi"
+    nomination = NominationFactory(course=course, cadre=cadre, status="submitted")
+    NominationFactory(course=course, status="approved")
+    response = client_for(steering_admin).post(
+        reverse("nominations:nomination_decide", args=[nomination.pk]),
+        {"decision": "approved"},
+        follow=True,
+        headers={"Accept-Language": "vi"},
+    )
+    assert (
+        f"Đã duyệt cử đồng chí Đỗ Văn Ứng Viên vào lớp {course.code} Chính phủ số; còn 1 chỗ."
+        in response.text
+    )
 
 
 def test_warning_without_confirmation_stays_a_draft(client_for, agency_officer, course, cadre):

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -19,6 +20,14 @@ FAR = datetime.date(2099, 12, 31)
 @pytest.fixture
 def call(reference_data, steering_admin):
     return make_call(year=2027, by=steering_admin, deadline=FAR)
+
+
+FORM_CODES = re.compile(r"\b(SHORT|MEDIUM|LANGUAGE)\b")
+
+
+def shows_form_names(page: str) -> bool:
+    """The page names the training forms and never shows their codes."""
+    return "Bồi dưỡng ngắn hạn" in page and not FORM_CODES.search(page)
 
 
 def grid(**by_code):
@@ -132,6 +141,7 @@ def test_consolidation_page_and_export(
     with django_assert_max_num_queries(22):
         response = client.get(url)
     assert "Tỉnh 11" in response.content.decode()
+    assert shows_form_names(response.content.decode())
     export = client.get(reverse("planning:consolidation_export", args=[2027]))
     assert export["Content-Type"].startswith("application/vnd.openxmlformats")
     assert export.content[:2] == b"PK"
@@ -167,6 +177,7 @@ def test_admin_builds_and_approves_a_plan(call, steering_admin, ministry, client
         {f"quota_{ministry.pk}_{form('SHORT').pk}": "25"},
     )
     assert Quota.objects.get().places == 6
+    assert shows_form_names(client.get(plan.get_absolute_url()).content.decode())
     client.post(reverse("planning:plan_transition", args=[plan.pk]), {"to_status": "submitted"})
     client.post(reverse("planning:plan_transition", args=[plan.pk]), {"to_status": "approved"})
     plan.refresh_from_db()
@@ -313,6 +324,7 @@ def test_admin_revises_an_approved_plan_and_reads_the_changes(
     assert revision.courses.exists()  # its places are given: refused
     page = client.get(reverse("planning:plan_diff", args=[revision.pk])).content.decode()
     assert ministry.name in page
+    assert shows_form_names(page)
     assert client.get(reverse("planning:plan_diff", args=[plan.pk])).status_code == 404
     assert client.get(reverse("planning:plan_list")).status_code == 200
 

@@ -73,6 +73,18 @@ def test_every_registry_role_reads_the_settings(persona, personas, client_for):
     assert "Ngưỡng điểm khớp tên" in page
 
 
+def test_the_overview_shows_names_never_codes(auditor, client_for):
+    page = client_for(auditor).get(SETTINGS).content.decode()
+    assert "Bồi dưỡng ngắn hạn" in page
+    assert "Lãnh đạo cấp vụ ở TW" in page  # a level's short name, its full name on hover
+    codes = [
+        *TrainingForm.objects.values_list("code", flat=True),
+        *PositionLevel.objects.values_list("code", flat=True),
+        *RuleSetting.objects.values_list("code", flat=True),
+    ]
+    assert [code for code in codes if code in page] == []
+
+
 def test_participant_may_not_read_the_settings(participant, client_for):
     assert client_for(participant).get(SETTINGS).status_code == 403
 
