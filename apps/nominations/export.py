@@ -21,6 +21,7 @@ def nomination_export_file(queryset) -> tuple[str, int]:
             _("Agency"),
             _("Nominating agency"),
             _("Status"),
+            _("Note of the nominating agency"),
             _("Eligibility"),
             _("Rule results"),
             _("Override"),
@@ -43,6 +44,7 @@ def nomination_export_file(queryset) -> tuple[str, int]:
                 cadre.agency.name,
                 nomination.agency.name,
                 nomination.get_status_display(),
+                nomination.note,
                 nomination.get_outcome_display(),
                 "\n".join(
                     f"{r.code} {r.outcome}: {r.message}"

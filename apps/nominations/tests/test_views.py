@@ -129,7 +129,27 @@ def test_override_is_shown_on_the_list_detail_and_export(
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.values)
     assert rows[1][1] == "Ngoại Lệ"
-    assert rows[1][10] == "Được Ban Bí thư đồng ý"
+    assert rows[1][11] == "Được Ban Bí thư đồng ý"
+
+
+def test_the_officer_note_reaches_the_approver(
+    client, client_for, agency_officer, steering_admin, course, cadre
+):
+    client_for(agency_officer).post(
+        reverse("nominations:nomination_create", args=[course.pk, cadre.pk]),
+        {"confirm_warnings": "on", "note": "Phụ trách chuyển đổi số của Bộ"},
+    )
+    nomination = Nomination.objects.get()
+    client.logout()
+    admin = client_for(steering_admin)
+    detail = admin.get(nomination.get_absolute_url()).text
+    assert "Phụ trách chuyển đổi số của Bộ" in detail
+    review = admin.get(course.get_absolute_url()).text
+    assert "Note: Phụ trách chuyển đổi số của Bộ" in review
+    response = admin.get(reverse("nominations:nomination_export"))
+    rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.values)
+    column = rows[0].index("Note of the nominating agency")
+    assert rows[1][column] == "Phụ trách chuyển đổi số của Bộ"
 
 
 def test_the_export_writes_hostile_text_as_text(client_for, steering_admin, course, ministry_unit):
@@ -145,7 +165,7 @@ def test_the_export_writes_hostile_text_as_text(client_for, steering_admin, cour
     response = client_for(steering_admin).get(reverse("nominations:nomination_export"))
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     row = next(sheet.iter_rows(min_row=2))
-    assert (row[1].value, row[10].value) == (hostile, "-2+3+cmd|' /C calc'!A0")
+    assert (row[1].value, row[11].value) == (hostile, "-2+3+cmd|' /C calc'!A0")
     assert "f" not in {cell.data_type for line in sheet.iter_rows() for cell in line}
 
 
