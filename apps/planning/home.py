@@ -24,7 +24,12 @@ def home_items(user):
     if call is not None and user.role == Role.AGENCY_OFFICER:
         own = call.registrations.filter(agency_id=user.agency_id).first()
     year = selectors.today().year
+    quota_year, quota_rows = (
+        selectors.quota_use(fetched_by=user) if user.role == Role.AGENCY_OFFICER else (None, [])
+    )
     context = {
+        "quota_year": quota_year,
+        "quota_rows": quota_rows,
         "user": user,
         "call": call,
         "own": own,

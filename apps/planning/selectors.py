@@ -443,6 +443,36 @@ def quotas_of(*, fetched_by, year: int | None = None) -> QuerySet[Quota]:
 
 
 @dataclass
+class QuotaUse:
+    form_name: str
+    places: int
+    used: int
+
+    @property
+    def left(self) -> int:
+        return max(self.places - self.used, 0)
+
+
+def quota_use(*, fetched_by, today_: datetime.date | None = None) -> tuple[int | None, list]:
+    """The approved quotas a user sees, summed per form, with the places used: of this year's
+    plan, else of the newest approved one; ``(None, [])`` while no plan is approved."""
+    quotas = quotas_of(fetched_by=fetched_by)
+    year = (today_ or today()).year
+    if not quotas.filter(plan__year=year).exists():
+        newest = quotas.values_list("plan__year", flat=True).first()
+        if newest is None:
+            return None, []
+        year = newest
+    rows = (
+        quotas.filter(plan__year=year)
+        .values("form_id", "form__name")
+        .annotate(places=Sum("places"), used=Sum("used"))
+        .order_by("form_id")
+    )
+    return year, [QuotaUse(row["form__name"], row["places"], row["used"]) for row in rows]
+
+
+@dataclass
 class PlanDiff:
     """What changed between a version and the one it revised."""
 

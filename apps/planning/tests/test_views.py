@@ -242,6 +242,28 @@ def test_officer_sees_its_approved_quotas_only(
     assert ">3<" not in page
 
 
+def test_officer_home_shows_the_quotas_and_what_is_used(
+    reference_data, steering_admin, agency_officer, ministry, other_agency, client_for
+):
+    client = client_for(agency_officer)
+    page = client.get(reverse("core:home")).content.decode()
+    assert "There is no approved plan with quotas for your agency yet." in page
+    make_plan(
+        year=2027,
+        by=steering_admin,
+        status="approved",
+        capacity={"SHORT": 40},
+        quotas={(ministry, "SHORT"): (7, 2), (other_agency, "SHORT"): 9},
+    )
+    page = client.get(reverse("core:home")).content.decode()
+    assert "Approved quotas 2027" in page
+    row = (
+        '<tr><td>Bồi dưỡng ngắn hạn</td><td class="text-end">7</td><td class="text-end">2</td>'
+        '<td class="text-end fw-semibold">5</td></tr>'
+    )
+    assert row in page
+
+
 def test_admin_moves_places_with_a_reason(
     reference_data, steering_admin, ministry, other_agency, client_for
 ):
