@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from apps.agencies.models import Agency
+from apps.cadres.forms import DateField
 from apps.cadres.models import Cadre
 from apps.programme.models import ContentGroup, TrainingForm
 
@@ -52,9 +53,9 @@ class NeedsCallForm(forms.ModelForm):
     class Meta:
         model = NeedsCall
         fields = ["year", "deadline", "note"]
+        field_classes = {"deadline": DateField}
         widgets = {
             "year": forms.NumberInput(attrs={"class": "form-control"}),
-            "deadline": forms.DateInput(attrs={"class": "form-control", "type": "date"}),
             "note": forms.Textarea(attrs={"class": "form-control", "rows": 3}),
         }
 
@@ -145,10 +146,7 @@ class AgencyPickForm(forms.Form):
 
 
 class ReopenForm(forms.Form):
-    until = forms.DateField(
-        label=_("Reopen until"),
-        widget=forms.DateInput(attrs={"class": "form-control", "type": "date"}),
-    )
+    until = DateField(label=_("Reopen until"))
 
 
 class PlanCreateForm(forms.Form):
@@ -223,7 +221,4 @@ class QuotaMoveForm(forms.Form):
 
 
 class ReleaseForm(forms.Form):
-    cut_off = forms.DateField(
-        label=_("Cut-off date"),
-        widget=forms.DateInput(attrs={"class": "form-control", "type": "date"}),
-    )
+    cut_off = DateField(label=_("Cut-off date"))

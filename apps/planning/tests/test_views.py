@@ -35,11 +35,16 @@ def grid(**by_code):
 
 
 def test_steering_admin_opens_a_call(reference_data, steering_admin, client_for):
-    response = client_for(steering_admin).post(
-        reverse("planning:call_create"), {"year": 2027, "deadline": "2099-01-31", "note": "Gấp"}
+    client = client_for(steering_admin)
+    page = client.get(reverse("planning:call_create")).content.decode()
+    assert 'placeholder="dd/mm/yyyy"' in page
+    assert 'type="date"' not in page  # a native picker shows mm/dd/yyyy in some browsers
+    response = client.post(
+        reverse("planning:call_create"), {"year": 2027, "deadline": "31/01/2099", "note": "Gấp"}
     )
     assert response.status_code == 302
-    assert NeedsCall.objects.get().note == "Gấp"
+    call = NeedsCall.objects.get()
+    assert (call.note, call.deadline) == ("Gấp", datetime.date(2099, 1, 31))
 
 
 def test_a_call_outside_the_phase_is_refused_inline(reference_data, steering_admin, client_for):
