@@ -99,17 +99,21 @@ def places_left(course) -> int:
     return max(course.capacity - taken, 0)
 
 
-def nominable_cadres(*, fetched_by, search: str = "", limit: int = 20) -> list[Cadre]:
-    """Cadres the user may nominate whose name matches ``search`` (accent-insensitive)."""
-    key = normalize_vi(search)
-    if len(key) < 2:
-        return []
+def nominable_cadres(*, fetched_by, search: str = "") -> QuerySet[Cadre]:
+    """Cadres the user may nominate, by name (accent-insensitive), position or unit; the ending
+    digits of a citizen ID for roles that may see them; all of them when nothing is typed."""
     queryset = Cadre.objects.restrict(fetched_by, CHANGE).select_related("agency", "position_level")
-    if key.isdigit():
+    key = normalize_vi(search)
+    text = search.strip()
+    if len(key) >= 2 and key.isdigit():
         queryset = search_by_identifier(queryset, user=fetched_by, digits=key)
-    else:
-        queryset = queryset.filter(search_key__contains=key)
-    return list(queryset.order_by("search_key", "pk")[:limit])
+    elif len(key) >= 2:
+        queryset = queryset.filter(
+            Q(search_key__contains=key)
+            | Q(position_title__icontains=text)
+            | Q(agency__name__icontains=text)
+        )
+    return queryset.order_by("search_key", "pk")
 
 
 #: Nominations that took a place on a course that went ahead (the "actual" of the plan).

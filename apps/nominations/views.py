@@ -4,6 +4,7 @@ import os
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -104,7 +105,9 @@ def nominate(request, course_pk):
     context = {
         "course": course,
         "search": search,
-        "cadres": nominable_cadres(fetched_by=request.user, search=search),
+        "cadres": Paginator(nominable_cadres(fetched_by=request.user, search=search), 20).get_page(
+            request.GET.get("page")
+        ),
         "already": set(course.nominations.values_list("cadre_id", flat=True)),
     }
     if request.htmx and request.htmx.target == "cadre-results":

@@ -47,6 +47,35 @@ def test_officer_finds_a_cadre_without_accents_and_checks_eligibility(
     assert "confirm_warnings" in response.text
 
 
+def test_officer_finds_cadres_by_position_or_unit_and_lists_them_all_page_by_page(
+    client_for, agency_officer, ministry, course, cadre, django_assert_max_num_queries
+):
+    from apps.agencies.tests.factories import AgencyFactory
+
+    unit = AgencyFactory(code="BTEST_V2", name="Vụ Hợp tác quốc tế", kind="vu", parent=ministry)
+    CadreFactory(agency=unit, full_name="Trần Chánh Vụ", position_title="Vụ trưởng")
+    CadreFactory.create_batch(24, agency=unit, position_title="Chuyên viên")
+    client = client_for(agency_officer)
+    url = reverse("nominations:nominate", args=[course.pk])
+    fragment = {"HX-Request": "true", "HX-Target": "cadre-results"}
+
+    by_position = client.get(url, {"q": "Vụ trưởng"}, headers=fragment).text
+    assert "Trần Chánh Vụ" in by_position
+    assert "Đỗ Văn Ứng Viên" in by_position  # Phó Vụ trưởng
+    assert "Chuyên viên" not in by_position
+    by_unit = client.get(url, {"q": "Hợp tác quốc tế"}, headers=fragment).text
+    assert "(25 cadres)" in by_unit  # everyone of that unit, and only them
+    assert "Đỗ Văn Ứng Viên" not in by_unit
+
+    client.get(url, headers=fragment)
+    with django_assert_max_num_queries(12):
+        first = client.get(url, headers=fragment).text
+    assert first.count("list-group-item") == 20
+    assert "Page 1 of 2 (26 cadres)" in first
+    second = client.get(url, {"page": 2}, headers=fragment).text
+    assert second.count("list-group-item") == 6
+
+
 def test_officer_cannot_check_a_cadre_of_another_agency(
     client_for, agency_officer, course, other_agency
 ):
