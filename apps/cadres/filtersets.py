@@ -29,10 +29,20 @@ class AgencyFilter(django_filters.ModelChoiceFilter):
     field_class = AgencyChoiceField
 
 
+def _enough_digits(value: str) -> None:
+    """Three digits or fewer of an ID would match thousands: say so instead of ignoring them."""
+    key = normalize_vi(value)
+    if key.isdigit() and len(key) < 4:
+        raise forms.ValidationError(
+            _("Type at least 4 digits of the citizen ID, or a name."), code="too_few_digits"
+        )
+
+
 class CadreFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
         method="filter_search",
+        validators=[_enough_digits],
         widget=forms.TextInput(
             attrs={
                 "class": "form-control form-control-sm",
@@ -110,8 +120,6 @@ class CadreFilter(django_filters.FilterSet):
         if not key:
             return queryset
         if key.isdigit():
-            if len(key) < 4:  # too few digits to tell records apart
-                return queryset
             return search_by_identifier(
                 queryset,
                 user=self.user,

@@ -57,3 +57,9 @@ def test_identifier_roles_find_by_digits_and_each_search_is_logged(
     entries = AuditEntry.objects.filter(action="cadres.identifier_search", actor=user)
     assert entries.count() == 2
     assert entries.first().detail == {"digits": 4}  # the number of digits, never the digits
+
+
+def test_three_digits_are_refused_with_a_reason_not_ignored(client_for, steering_admin, target):
+    response = client_for(steering_admin).get(reverse("cadres:cadre_list"), {"q": "394"})
+    assert "Type at least 4 digits of the citizen ID, or a name." in response.text
+    assert _list_names(client_for(steering_admin), "0394") == {"Nguyễn Văn An"}
