@@ -45,8 +45,8 @@ INSTALLED_APPS = [
     "apps.courses",
     "apps.nominations",
     "apps.documents",
-    "apps.demo",
 ]
+# apps.demo (demo data, demo logins) is installed by the dev/demo and test settings only.
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

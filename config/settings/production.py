@@ -24,6 +24,8 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Production needs the environment variable ALLOWED_HOSTS.")
 
 DEBUG = False
+# Always on in production: the environment variable is not read here (DECISIONS §27).
+DE165_REQUIRE_2FA = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
