@@ -338,7 +338,7 @@ def test_an_unexpected_error_fails_the_job_and_imports_nothing(
         raise RuntimeError("boom")
 
     monkeypatch.setattr(importing, "_insert_batch", broken)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(RuntimeError, match="boom"):
         pipeline.import_job_run.call("cadres", job.pk)
     job.refresh_from_db()
     assert job.status == ImportJob.Status.FAILED

@@ -34,7 +34,7 @@ def test_partner_and_expert_are_saved_with_content_groups(steering_admin, refere
     )
     expert = services.expert_save(actor=steering_admin, expert=expert, title="Giáo sư")
     assert (expert.title, expert.partner) == ("Giáo sư", partner)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Partner with this Name and Country already exists"):
         services.partner_save(actor=steering_admin, name="Học viện Chính sách", country="Hàn Quốc")
 
 
