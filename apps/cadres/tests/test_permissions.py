@@ -93,9 +93,9 @@ def test_create_refuses_an_agency_out_of_scope(agency_officer, auditor, other_ag
         "position_level": _level(),
         "work_field": _field(),
     }
-    with pytest.raises(PermissionDenied, match="Bạn không được thêm cán bộ vào cơ quan này"):
+    with pytest.raises(PermissionDenied, match="Đồng chí không được thêm cán bộ vào cơ quan này"):
         services.cadre_create(actor=agency_officer, **fields)
-    with pytest.raises(PermissionDenied, match="Bạn không được thêm cán bộ vào cơ quan này"):
+    with pytest.raises(PermissionDenied, match="Đồng chí không được thêm cán bộ vào cơ quan này"):
         services.cadre_create(actor=auditor, **{**fields, "agency": None})
     assert not Cadre.objects.filter(national_id="001066012345").exists()
 
@@ -104,7 +104,7 @@ def test_create_refuses_an_agency_out_of_scope(agency_officer, auditor, other_ag
 @pytest.mark.parametrize("persona", ["other_officer", "finance_officer", "auditor", "participant"])
 def test_changes_refuse_an_actor_without_the_right(persona, personas, own_cadre):
     actor = personas[persona]
-    refusal = "Bạn không được thay đổi hồ sơ của cán bộ này"
+    refusal = "Đồng chí không được thay đổi hồ sơ của cán bộ này"
     skill = LanguageSkillFactory(cadre=own_cadre)
     with pytest.raises(PermissionDenied, match=refusal):
         services.cadre_update(
@@ -127,7 +127,9 @@ def test_changes_refuse_an_actor_without_the_right(persona, personas, own_cadre)
 
 @pytest.mark.usefixtures("vi")
 def test_an_officer_may_not_move_a_cadre_out_of_scope(agency_officer, own_cadre, other_agency):
-    with pytest.raises(PermissionDenied, match="Bạn không được chuyển cán bộ sang cơ quan này"):
+    with pytest.raises(
+        PermissionDenied, match="Đồng chí không được chuyển cán bộ sang cơ quan này"
+    ):
         services.cadre_update(
             actor=agency_officer, cadre=own_cadre, version=own_cadre.version, agency=other_agency
         )

@@ -70,7 +70,7 @@ def test_an_officer_sees_no_decision_button_and_is_refused_on_post(
     assert response.status_code == 403
     nomination.refresh_from_db()
     assert nomination.status == "submitted"
-    with translation.override("vi"), pytest.raises(PermissionDenied, match="Vai trò của bạn"):
+    with translation.override("vi"), pytest.raises(PermissionDenied, match="Vai trò của đồng chí"):
         services.nomination_decide(actor=agency_officer, nomination=nomination, decision="approved")
 
 

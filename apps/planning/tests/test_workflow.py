@@ -49,7 +49,7 @@ def test_a_role_outside_the_step_is_refused_in_vietnamese(
     reference_data, steering_admin, finance_officer
 ):
     plan = make_plan(year=2027, by=steering_admin, status="submitted")
-    with translation.override("vi"), pytest.raises(PermissionDenied, match="Vai trò của bạn"):
+    with translation.override("vi"), pytest.raises(PermissionDenied, match="Vai trò của đồng chí"):
         workflow.transition(plan, "approved", actor=finance_officer)
     assert AnnualPlan.objects.get().status == "submitted"
     assert not PlanTransition.objects.exists()
