@@ -8,12 +8,17 @@ from django_filters.views import FilterView
 from django_tables2.views import SingleTableMixin
 
 from .forms import apply_service_errors
+from .permissions import may
 
 TABLE_ATTRS = {"class": "table table-sm table-striped table-hover align-middle"}
 
 
 class ListPage(SingleTableMixin, FilterView):
-    """A list with filters and a table (``core/list.html``); ``roles`` may open it."""
+    """A list with filters and a table (``core/list.html``).
+
+    ``perm`` (a policy permission) opens it and ``create_perm`` shows the create button; an app
+    without a policy yet names ``roles`` and ``create_roles`` instead.
+    """
 
     paginate_by = 25
     template_name = "core/list.html"
@@ -22,18 +27,23 @@ class ListPage(SingleTableMixin, FilterView):
     links: tuple[tuple[str, str], ...] = ()
     roles: tuple[str, ...] = ()
     create_roles: tuple[str, ...] = ()
+    perm = ""
+    create_perm = ""
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.role not in self.roles:
+        allowed = may(request.user, self.perm) if self.perm else request.user.role in self.roles
+        if not allowed:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["title"] = self.title
-        context["create_url"] = (
-            self.create_url if self.request.user.role in self.create_roles else ""
+        user = self.request.user
+        creates = (
+            may(user, self.create_perm) if self.create_perm else user.role in self.create_roles
         )
+        context["create_url"] = self.create_url if creates else ""
         context["links"] = self.links
         return context
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from apps.core.audit import audit_record
 from apps.core.models import User
+from apps.core.permissions import require
 from apps.courses.models import Course
 from apps.nominations.models import Nomination
 from apps.nominations.selectors import visible_members
@@ -26,6 +27,7 @@ from apps.nominations.selectors import visible_members
 from . import rendering
 from .choices import DocumentKind
 from .models import DocumentRegister, IssuedDocument
+from .permissions import BUILD_SUMMARY_LIST, ISSUE_DECISION, READ_COURSE_DOCUMENTS
 
 ISSUER = "BTCTW"
 DECISION_TYPE = "QĐ"
@@ -79,6 +81,7 @@ def decision_issue(
 ) -> IssuedDocument:
     """Issue the numbered decision sending the course's approved members (all of them, in
     full: the issuer is a steering admin, whose scope covers every member)."""
+    require(actor, ISSUE_DECISION, message=_("Only a steering admin may issue the decision."))
     # Lock the course row only: PostgreSQL cannot lock the nullable side of an outer join.
     course = (
         Course.objects.select_for_update(of=("self",))
@@ -126,6 +129,12 @@ def issued_document_for(*, actor: User, document: IssuedDocument) -> tuple[Path,
     the same document (same number, date and rows) rendered without the personal cells of the
     members outside its scope.
     """
+    require(
+        actor,
+        READ_COURSE_DOCUMENTS,
+        document.course,
+        message=_("You may not read the documents of this course."),
+    )
     audit_record(actor=actor, action="documents.document_download", obj=document)
     rows = document.context.get("members") if document.context else None
     if rows is None:  # issued before the context was kept: rebuilt from the course as it is
@@ -154,6 +163,11 @@ def issued_document_for(*, actor: User, document: IssuedDocument) -> tuple[Path,
 def summary_list_build(*, actor: User, course: Course) -> Path:
     """The danh sách trích ngang of the course's approved members (a personal-data export):
     members outside ``actor``'s scope without their personal cells."""
+    require(
+        actor,
+        BUILD_SUMMARY_LIST,
+        message=_("Your role may not build the summary list of the members."),
+    )
     members = visible_members(course=course, fetched_by=actor)
     decision = course.documents.filter(kind=DocumentKind.DECISION).first()
     context = {

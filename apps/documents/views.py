@@ -3,27 +3,19 @@
 from pathlib import Path
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.roles import Role
+from apps.core.permissions import may, require
 from apps.core.scoping import VIEW, get_scoped_or_404
 from apps.courses.models import Course
 
 from . import services
 from .models import IssuedDocument
-from .selectors import participant_may_read
-
-#: Roles that build the summary list (a personal-data export); a participant does not.
-SUMMARY_LIST_ROLES = (
-    Role.STEERING_ADMIN,
-    Role.AGENCY_OFFICER,
-    Role.FINANCE_OFFICER,
-    Role.AUDITOR,
-)
+from .permissions import BUILD_SUMMARY_LIST, ISSUE_DECISION, READ_COURSE_DOCUMENTS
 
 
 class _SentThenDeleted(FileResponse):
@@ -47,8 +39,7 @@ def _send(path: Path, file_name: str, *, temporary: bool):
 @require_POST
 def decision_issue(request, pk):
     course = get_scoped_or_404(Course.objects, request.user, VIEW, pk=pk)
-    if request.user.role != Role.STEERING_ADMIN:
-        raise PermissionDenied
+    require(request.user, ISSUE_DECISION)
     try:
         document = services.decision_issue(actor=request.user, course=course)
     except ValidationError as error:
@@ -62,9 +53,7 @@ def document_download(request, pk):
     document = get_scoped_or_404(
         IssuedDocument.objects.select_related("course"), request.user, pk=pk
     )
-    if request.user.role == Role.PARTICIPANT and not participant_may_read(
-        request.user, document.course
-    ):
+    if not may(request.user, READ_COURSE_DOCUMENTS, document.course):
         raise Http404
     path, temporary = services.issued_document_for(actor=request.user, document=document)
     return _send(path, document.file_name, temporary=temporary)
@@ -72,8 +61,7 @@ def document_download(request, pk):
 
 def summary_list_docx(request, pk):
     course = get_scoped_or_404(Course.objects, request.user, pk=pk)
-    if request.user.role not in SUMMARY_LIST_ROLES:
-        raise PermissionDenied
+    require(request.user, BUILD_SUMMARY_LIST)
     path = services.summary_list_build(actor=request.user, course=course)
     return _send(path, f"danh-sach-trich-ngang-{course.code}.docx", temporary=True)
 

@@ -9,24 +9,19 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.roles import Role
+from apps.core.permissions import may
 from apps.core.scoping import VIEW
 
-#: Roles that read the registries; only steering admins change them.
-REGISTRY_ROLES = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER, Role.FINANCE_OFFICER, Role.AUDITOR)
+from .permissions import CHANGE_REGISTRY, VIEW_REGISTRY
 
 
 class RegistryQuerySet(models.QuerySet):
-    """Partners and experts: every registry role reads them; only steering admins change them."""
+    """Partners and experts: all rows or none, as the partners policy says."""
 
     def restrict(self, user, action: str = VIEW):
-        if not (getattr(user, "is_authenticated", False) and user.is_active and user.role):
-            return self.none()
-        if user.role == Role.STEERING_ADMIN:
-            return self
-        if action == VIEW and user.role in REGISTRY_ROLES:
-            return self
-        return self.none()
+        return (
+            self if may(user, VIEW_REGISTRY if action == VIEW else CHANGE_REGISTRY) else self.none()
+        )
 
 
 class Partner(models.Model):

@@ -3,14 +3,22 @@
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from apps.core.audit import audit_record
 from apps.core.models import User
+from apps.core.permissions import require
 
 from .models import Expert, Partner
+from .permissions import CHANGE_REGISTRY
 
 
 def _save(obj: Partner | Expert, *, actor: User, fields: dict[str, Any]):
+    require(
+        actor,
+        CHANGE_REGISTRY,
+        message=_("Only a steering admin may change the partner and expert registries."),
+    )
     m2m = {"content_groups": fields.pop("content_groups")} if "content_groups" in fields else {}
     for name, value in fields.items():
         setattr(obj, name, value)

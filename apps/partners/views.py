@@ -1,25 +1,20 @@
 """Pages of the partner and expert registries: check access, call a selector or service."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.pages import ListPage, edit_page
-from apps.core.roles import Role
+from apps.core.permissions import require
 from apps.core.scoping import CHANGE, get_scoped_or_404
 
 from . import services
 from .filtersets import ExpertFilter, PartnerFilter
 from .forms import ExpertForm, PartnerForm
-from .models import REGISTRY_ROLES, Expert, Partner
+from .models import Expert, Partner
+from .permissions import CHANGE_REGISTRY, VIEW_REGISTRY
 from .sections import EXPERT_SECTIONS, PARTNER_SECTIONS
 from .selectors import expert_list, partner_list
 from .tables import ExpertTable, PartnerTable
-
-
-def _require_steering(user) -> None:
-    if user.role != Role.STEERING_ADMIN:
-        raise PermissionDenied
 
 
 class PartnerListView(ListPage):
@@ -27,8 +22,8 @@ class PartnerListView(ListPage):
     filterset_class = PartnerFilter
     title = _("Partners")
     create_url = "partners:partner_create"
-    roles = REGISTRY_ROLES
-    create_roles = (Role.STEERING_ADMIN,)
+    perm = VIEW_REGISTRY
+    create_perm = CHANGE_REGISTRY
 
     def get_queryset(self):
         return partner_list(fetched_by=self.request.user)
@@ -39,8 +34,8 @@ class ExpertListView(ListPage):
     filterset_class = ExpertFilter
     title = _("Experts")
     create_url = "partners:expert_create"
-    roles = REGISTRY_ROLES
-    create_roles = (Role.STEERING_ADMIN,)
+    perm = VIEW_REGISTRY
+    create_perm = CHANGE_REGISTRY
 
     def get_queryset(self):
         return expert_list(fetched_by=self.request.user)
@@ -51,7 +46,7 @@ expert_list_view = ExpertListView.as_view()
 
 
 def partner_create(request):
-    _require_steering(request.user)
+    require(request.user, CHANGE_REGISTRY)
     return edit_page(
         request,
         PartnerForm(request.POST or None),
@@ -84,13 +79,12 @@ def partner_detail(request, pk):
         {
             "partner": partner,
             "sections": PARTNER_SECTIONS.for_object(partner, request.user),
-            "can_edit": request.user.role == Role.STEERING_ADMIN,
         },
     )
 
 
 def expert_create(request):
-    _require_steering(request.user)
+    require(request.user, CHANGE_REGISTRY)
     return edit_page(
         request,
         ExpertForm(request.POST or None),
@@ -123,6 +117,5 @@ def expert_detail(request, pk):
         {
             "expert": expert,
             "sections": EXPERT_SECTIONS.for_object(expert, request.user),
-            "can_edit": request.user.role == Role.STEERING_ADMIN,
         },
     )

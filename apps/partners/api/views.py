@@ -1,10 +1,11 @@
-"""Registry API: read-only, the same scope as the pages (restrict); participants refused."""
+"""Registry API: read-only, the same scope as the pages (restrict); asks the partners policy."""
 
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import PermissionDenied
 
-from apps.core.roles import Role
+from apps.core.permissions import may
 from apps.partners.filtersets import ExpertFilter, PartnerFilter
+from apps.partners.permissions import VIEW_REGISTRY
 from apps.partners.selectors import expert_list, partner_list
 
 from .serializers import ExpertOutput, PartnerOutput
@@ -13,7 +14,7 @@ from .serializers import ExpertOutput, PartnerOutput
 class _RegistryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if request.user.role == Role.PARTICIPANT:
+        if not may(request.user, VIEW_REGISTRY):
             raise PermissionDenied
 
 
