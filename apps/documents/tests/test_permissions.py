@@ -66,5 +66,5 @@ def test_a_participant_neither_builds_the_summary_list_nor_reads_a_course_withou
     document = services.decision_issue(actor=steering_admin, course=course)
     with pytest.raises(PermissionDenied, match="không được lập danh sách trích ngang"):
         services.summary_list_build(actor=participant, course=course)
-    with pytest.raises(PermissionDenied, match="Bạn không được xem văn bản của khóa học này"):
+    with pytest.raises(PermissionDenied, match="Đồng chí không được xem văn bản của lớp này"):
         services.issued_document_for(actor=participant, document=document)
