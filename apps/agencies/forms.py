@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.bounds import BoundedModelChoiceField, BoundedModelForm
 from apps.core.widgets import FastSelect
 
 from .models import Agency
@@ -11,7 +12,7 @@ from .selectors import agency_choices
 DATE_INPUT_FORMATS = ["%d/%m/%Y"]
 
 
-class AgencyChoiceField(forms.ModelChoiceField):
+class AgencyChoiceField(BoundedModelChoiceField):
     """An agency picker indented by tree depth."""
 
     def label_from_instance(self, obj: Agency) -> str:
@@ -38,7 +39,7 @@ class TreeSearchForm(forms.Form):
     )
 
 
-class AgencyForm(forms.ModelForm):
+class AgencyForm(BoundedModelForm):
     """Create or edit an agency; the parent may be neither merged nor inside its own subtree."""
 
     class Meta:

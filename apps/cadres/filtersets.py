@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.agencies.models import Agency
 from apps.agencies.selectors import agency_choices, agency_choices_cache_key
 from apps.core.audit import client_ip
+from apps.core.bounds import BoundedModelChoiceField
 from apps.core.text import normalize_vi
 from apps.core.widgets import CachedOptionsSelect
 from apps.programme.models import PositionLevel, WorkField
@@ -20,7 +21,7 @@ from .selectors import birth_date_range_for_age_band
 SELECT = {"class": "form-select form-select-sm"}
 
 
-class AgencyChoiceField(forms.ModelChoiceField):
+class AgencyChoiceField(BoundedModelChoiceField):
     def label_from_instance(self, obj: Agency) -> str:
         return "\u2003" * obj.depth + obj.name
 

@@ -3,6 +3,7 @@
 from django import forms
 
 from apps.agencies.selectors import agency_choices
+from apps.core.bounds import BoundedFormIntegerField, BoundedModelForm
 from apps.core.widgets import FastSelect
 
 from .filtersets import AgencyChoiceField
@@ -27,8 +28,8 @@ class DateField(forms.DateField):
     widget = forms.DateInput(format="%d/%m/%Y", attrs=DATE_WIDGET)
 
 
-class CadreForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class CadreForm(BoundedModelForm):
+    version = BoundedFormIntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Cadre
@@ -98,7 +99,7 @@ class CadreForm(forms.ModelForm):
             self._update_errors(error)
 
 
-class PositionForm(forms.ModelForm):
+class PositionForm(BoundedModelForm):
     class Meta:
         model = PositionHistory
         fields = ["start", "end", "agency", "unit", "position_title", "position_level"]
@@ -111,7 +112,7 @@ class PositionForm(forms.ModelForm):
         _bootstrap(self)
 
 
-class LanguageForm(forms.ModelForm):
+class LanguageForm(BoundedModelForm):
     class Meta:
         model = LanguageSkill
         fields = ["language", "level", "certificate", "score", "certified_on"]

@@ -7,6 +7,7 @@ from apps.agencies.selectors import agency_choices
 from apps.cadres.choices import Language, LanguageLevel
 from apps.cadres.filtersets import AgencyChoiceField
 from apps.cadres.forms import DateField, _bootstrap
+from apps.core.bounds import BoundedModelChoiceField, BoundedModelForm
 from apps.core.roles import Role
 from apps.core.widgets import FastSelect
 from apps.planning.models import PlannedCourse, PlanStatus
@@ -15,7 +16,7 @@ from .choices import CourseStatus
 from .models import AgendaItem, Course, CoursePhase
 
 
-class PlannedCourseField(forms.ModelChoiceField):
+class PlannedCourseField(BoundedModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return (
             f"{obj.plan.year} · {obj.form.name} · {obj.get_quarter_display()} · {obj.topic}"
@@ -23,7 +24,7 @@ class PlannedCourseField(forms.ModelChoiceField):
         )
 
 
-class CourseForm(forms.ModelForm):
+class CourseForm(BoundedModelForm):
     start = DateField(label=_("start"))
     end = DateField(label=_("end"))
     organiser = AgencyChoiceField(
@@ -91,7 +92,7 @@ class TransitionForm(forms.Form):
     reason = forms.CharField(required=False, max_length=2000)
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(BoundedModelForm):
     date = DateField(label=_("date"))
 
     class Meta:
@@ -118,7 +119,7 @@ class AgendaItemForm(forms.ModelForm):
         _bootstrap(self)
 
 
-class PhaseForm(forms.ModelForm):
+class PhaseForm(BoundedModelForm):
     start = DateField(label=_("start"))
     end = DateField(label=_("end"))
 

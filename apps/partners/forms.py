@@ -3,11 +3,12 @@
 from django import forms
 
 from apps.cadres.forms import _bootstrap
+from apps.core.bounds import BoundedModelForm
 
 from .models import Expert, Partner
 
 
-class PartnerForm(forms.ModelForm):
+class PartnerForm(BoundedModelForm):
     class Meta:
         model = Partner
         fields = [
@@ -33,7 +34,7 @@ class PartnerForm(forms.ModelForm):
         self.fields["content_groups"].widget.attrs["class"] = ""
 
 
-class ExpertForm(forms.ModelForm):
+class ExpertForm(BoundedModelForm):
     class Meta:
         model = Expert
         fields = [

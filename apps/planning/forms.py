@@ -9,6 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from apps.agencies.models import Agency
 from apps.cadres.forms import DateField
 from apps.cadres.models import Cadre
+from apps.core.bounds import (
+    BoundedFormIntegerField,
+    BoundedModelChoiceField,
+    BoundedModelForm,
+    BoundedModelMultipleChoiceField,
+)
 from apps.programme.models import ContentGroup, TrainingForm
 
 from .models import NeedsCall, PlannedCourse
@@ -38,8 +44,8 @@ PLACES_ERRORS = {
 }
 
 
-def places_field(label: str, **kwargs) -> forms.IntegerField:
-    return forms.IntegerField(
+def places_field(label: str, **kwargs) -> BoundedFormIntegerField:
+    return BoundedFormIntegerField(
         label=label,
         min_value=0,
         required=False,
@@ -49,7 +55,7 @@ def places_field(label: str, **kwargs) -> forms.IntegerField:
     )
 
 
-class NeedsCallForm(forms.ModelForm):
+class NeedsCallForm(BoundedModelForm):
     class Meta:
         model = NeedsCall
         fields = ["year", "deadline", "note"]
@@ -79,7 +85,7 @@ class RegistrationForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}),
     )
-    candidates = forms.ModelMultipleChoiceField(
+    candidates = BoundedModelMultipleChoiceField(
         label=_("Named candidates (optional)"),
         queryset=Cadre.objects.none(),
         required=False,
@@ -88,7 +94,7 @@ class RegistrationForm(forms.Form):
 
     #: The registration's version when the form was opened (-1: none existed yet). A POST
     #: without it counts as -1, so it can never overwrite a registration it did not see.
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = BoundedFormIntegerField(min_value=-1, required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, agency, registration=None, **kwargs):
         initial = {"version": -1}
@@ -136,7 +142,7 @@ class RegistrationForm(forms.Form):
 
 
 class AgencyPickForm(forms.Form):
-    agency = forms.ModelChoiceField(
+    agency = BoundedModelChoiceField(
         label=_("Agency"), queryset=None, widget=forms.Select(attrs={"class": "form-select"})
     )
 
@@ -150,7 +156,7 @@ class ReopenForm(forms.Form):
 
 
 class PlanCreateForm(forms.Form):
-    year = forms.IntegerField(
+    year = BoundedFormIntegerField(
         label=_("Year"),
         min_value=2000,
         max_value=2100,
@@ -158,7 +164,7 @@ class PlanCreateForm(forms.Form):
     )
 
 
-class PlannedCourseForm(forms.ModelForm):
+class PlannedCourseForm(BoundedModelForm):
     class Meta:
         model = PlannedCourse
         fields = [
@@ -189,19 +195,19 @@ class PlannedCourseForm(forms.ModelForm):
 
 
 class QuotaMoveForm(forms.Form):
-    form = forms.ModelChoiceField(
+    form = BoundedModelChoiceField(
         label=_("Form"),
         queryset=TrainingForm.objects.order_by("pk"),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
-    from_agency = forms.ModelChoiceField(
+    from_agency = BoundedModelChoiceField(
         label=_("From"),
         queryset=None,
         required=False,
         empty_label=_("The pool"),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
-    to_agency = forms.ModelChoiceField(
+    to_agency = BoundedModelChoiceField(
         label=_("To"),
         queryset=None,
         required=False,

@@ -4,6 +4,8 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.bounds import BoundedFormIntegerField, BoundedModelMultipleChoiceField
+
 from .models import (
     ContentGroup,
     Phase,
@@ -49,8 +51,8 @@ def _date(model, name: str) -> forms.DateField:
     )
 
 
-def _count(model, name: str, **kwargs) -> forms.IntegerField:
-    return forms.IntegerField(
+def _count(model, name: str, **kwargs) -> BoundedFormIntegerField:
+    return BoundedFormIntegerField(
         label=_label(model, name),
         min_value=0,
         widget=forms.NumberInput(attrs={"class": "form-control", "min": 0}),
@@ -83,7 +85,7 @@ class PhaseForm(forms.Form):
             del self.fields["code"]
         self.target_codes = [form.code for form in training_forms]
         for form in training_forms:
-            self.fields[f"target_{form.code}"] = forms.IntegerField(
+            self.fields[f"target_{form.code}"] = BoundedFormIntegerField(
                 label=_("Places per year: %(form)s") % {"form": form.name},
                 min_value=0,
                 widget=forms.NumberInput(attrs={"class": "form-control", "min": 0}),
@@ -107,7 +109,7 @@ class TrainingFormForm(forms.Form):
         required=False,
         widget=forms.Select(attrs={"class": "form-select"}),
     )
-    eligible_levels = forms.ModelMultipleChoiceField(
+    eligible_levels = BoundedModelMultipleChoiceField(
         label=_label(TrainingForm, "eligible_levels"),
         queryset=PositionLevel.objects.order_by("rank"),
         required=False,
