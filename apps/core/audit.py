@@ -21,9 +21,21 @@ def audit_record(
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None else "",
         object_repr=str(obj)[:255] if obj is not None else "",
-        detail=detail or {},
+        detail=_storable(detail or {}),
         ip_address=ip_address,
     )
+
+
+def _storable(value: Any) -> Any:
+    """The detail without NUL characters: PostgreSQL text and JSON cannot hold them, and a hostile
+    filter value (``?q=x%00``) recorded with an export must not turn the export into a 500."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {_storable(key): _storable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_storable(item) for item in value]
+    return value
 
 
 def client_ip(request) -> str | None:

@@ -9,3 +9,11 @@ def test_auditor_filters_the_audit_log_by_action(client_for, auditor, steering_a
     response = client_for(auditor).get(reverse("core:audit_log"), {"action": "cadres"})
     actions = [row.record.action for row in response.context["table"].page.object_list]
     assert actions == ["cadres.export"]
+
+
+def test_audit_detail_drops_nul_characters_postgresql_cannot_store(steering_admin):
+    entry = audit_record(
+        actor=steering_admin, action="cadres.export", detail={"filters": {"q": ["x\x00y"]}}
+    )
+    entry.refresh_from_db()
+    assert entry.detail == {"filters": {"q": ["xy"]}}
