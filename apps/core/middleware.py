@@ -84,7 +84,8 @@ PAGING_LIMITS = {"page": 2_147_483_647, "per_page": 100, "page_size": 100}
 
 class BoundedPagingMiddleware:
     """Drop a ``page``/``per_page`` that is not a whole number in range, so the list falls
-    back to its default instead of a server error (``per_page=-1``, ``per_page=10**30``)."""
+    back to its default instead of a server error (``per_page=-1``, ``per_page=10**30``), and
+    remove NUL characters from every query value (``?q=x%00``), which PostgreSQL cannot hold."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -96,10 +97,15 @@ class BoundedPagingMiddleware:
             if key in request.GET
             and not (request.GET[key].isdigit() and 1 <= int(request.GET[key]) <= limit)
         ]
-        if bad:
+        nul = any("\x00" in value for value in request.GET.values())
+        if bad or nul:
             query = request.GET.copy()
             for key in bad:
                 del query[key]
+            if nul:
+                # PostgreSQL refuses NUL in a text value: every search and filter would be a 500.
+                for key, values in list(query.lists()):
+                    query.setlist(key, [value.replace("\x00", "") for value in values])
             query._mutable = False
             request.GET = query
         return self.get_response(request)
