@@ -24,7 +24,7 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Production needs the environment variable ALLOWED_HOSTS.")
 
 DEBUG = False
-# Always on in production: the environment variable is not read here (DECISIONS §27).
+# Always on in production: the environment variable is not read here (DECISIONS §28).
 DE165_REQUIRE_2FA = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
