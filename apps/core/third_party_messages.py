@@ -1,6 +1,8 @@
-"""Messages of third-party templates that ship no Vietnamese translation (django-tables2).
+"""Messages of third-party code that ships no Vietnamese translation.
 
-Listing them here puts them in the project catalogue, which Django consults first.
+Listing them here puts them in the project catalogue, which Django consults first:
+django-tables2's templates, and the error messages of Django REST framework that neither
+its own nor Django's Vietnamese catalogue translates (the API answers in Vietnamese).
 """
 
 from django.utils.translation import gettext_noop
@@ -8,4 +10,65 @@ from django.utils.translation import gettext_noop
 MESSAGES = (
     gettext_noop("previous"),
     gettext_noop("next"),
+    # Django REST framework
+    gettext_noop("Invalid data. Expected a dictionary, but got {datatype}."),
+    gettext_noop('Expected a list of items but got type "{input_type}".'),
+    gettext_noop("Ensure this field has no more than {max_length} elements."),
+    gettext_noop("Ensure this field has at least {min_length} elements."),
+    gettext_noop("Invalid page."),
+    gettext_noop("This field must be unique."),
+    gettext_noop("The fields {field_names} must make a unique set."),
+    gettext_noop('This field must be unique for the "{date_field}" date.'),
+    gettext_noop('This field must be unique for the "{date_field}" month.'),
+    gettext_noop('This field must be unique for the "{date_field}" year.'),
+    gettext_noop("A server error occurred."),
+    gettext_noop("Invalid input."),
+    gettext_noop("Malformed request."),
+    gettext_noop("Incorrect authentication credentials."),
+    gettext_noop("Authentication credentials were not provided."),
+    gettext_noop("Could not satisfy the request Accept header."),
+    gettext_noop('Unsupported media type "{media_type}" in request.'),
+    gettext_noop("Request was throttled."),
+    gettext_noop("This field may not be null."),
+    gettext_noop("Must be a valid boolean."),
+    gettext_noop("Not a valid string."),
+    gettext_noop("Ensure this field has no more than {max_length} characters."),
+    gettext_noop("Ensure this field has at least {min_length} characters."),
+    gettext_noop("This value does not match the required pattern."),
+    gettext_noop("Must be a valid UUID."),
+    gettext_noop("A valid integer is required."),
+    gettext_noop("Ensure this value is less than or equal to {max_value}."),
+    gettext_noop("Ensure this value is greater than or equal to {min_value}."),
+    gettext_noop("String value too large."),
+    gettext_noop("A valid biginteger is required."),
+    gettext_noop("A valid number is required."),
+    gettext_noop("Integer value too large to convert to float"),
+    gettext_noop("Ensure that there are no more than {max_digits} digits in total."),
+    gettext_noop("Ensure that there are no more than {max_decimal_places} decimal places."),
+    gettext_noop(
+        "Ensure that there are no more than {max_whole_digits} digits before the decimal point."
+    ),
+    gettext_noop("Datetime has wrong format. Use one of these formats instead: {format}."),
+    gettext_noop("Expected a datetime but got a date."),
+    gettext_noop('Invalid datetime for the timezone "{timezone}".'),
+    gettext_noop("Datetime value out of range."),
+    gettext_noop("Expected a date but got a datetime."),
+    gettext_noop("Time has wrong format. Use one of these formats instead: {format}."),
+    gettext_noop("Duration has wrong format. Use one of these formats instead: {format}."),
+    gettext_noop("The number of days must be between {min_days} and {max_days}."),
+    gettext_noop('"{input}" is not a valid choice.'),
+    gettext_noop("This selection may not be empty."),
+    gettext_noop("The submitted data was not a file. Check the encoding type on the form."),
+    gettext_noop("No filename could be determined."),
+    gettext_noop("Ensure this filename has at most {max_length} characters (it has {length})."),
+    gettext_noop('Expected a dictionary of items but got type "{input_type}".'),
+    gettext_noop("This dictionary may not be empty."),
+    gettext_noop("Invalid token header. No credentials provided."),
+    gettext_noop("Invalid token header. Token string should not contain spaces."),
+    gettext_noop("Invalid token header. Token string should not contain invalid characters."),
+    gettext_noop("Invalid token."),
+    gettext_noop('Invalid pk "{pk_value}" - object does not exist.'),
+    gettext_noop("Incorrect type. Expected pk value, received {data_type}."),
+    gettext_noop("Object with {slug_name}={value} does not exist."),
+    gettext_noop("Invalid value."),
 )

@@ -1,9 +1,7 @@
 """Agency API: read for every registry role (scoped), write for steering admins via services."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import mixins, permissions, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
@@ -14,13 +12,6 @@ from ..filtersets import AgencyFilterSet
 from ..models import Agency
 from ..permissions import MANAGE_AGENCIES, VIEW_AGENCIES
 from .serializers import AgencyInputSerializer, AgencyMergeInputSerializer, AgencyOutputSerializer
-
-
-def as_api_error(error: DjangoValidationError) -> ValidationError:
-    """A service's ValidationError in the API's one error shape: {field: [messages]}."""
-    if hasattr(error, "error_dict"):
-        return ValidationError(error.message_dict)
-    return ValidationError({"non_field_errors": error.messages})
 
 
 class AgencyPermission(permissions.BasePermission):
@@ -66,22 +57,16 @@ class AgencyViewSet(
     def create(self, request):
         serializer = AgencyInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            agency = services.agency_create(actor=request.user, **serializer.validated_data)
-        except DjangoValidationError as error:
-            raise as_api_error(error) from error
+        agency = services.agency_create(actor=request.user, **serializer.validated_data)
         return self._respond(agency, status.HTTP_201_CREATED)
 
     def update(self, request, pk=None, partial=False):
         agency = self.get_object()
         serializer = AgencyInputSerializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        try:
-            agency = services.agency_update(
-                actor=request.user, agency=agency, **serializer.validated_data
-            )
-        except DjangoValidationError as error:
-            raise as_api_error(error) from error
+        agency = services.agency_update(
+            actor=request.user, agency=agency, **serializer.validated_data
+        )
         return self._respond(agency)
 
     def partial_update(self, request, pk=None):
@@ -93,10 +78,7 @@ class AgencyViewSet(
         agency = self.get_object()
         serializer = AgencyMergeInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            agency = services.agency_merge(
-                actor=request.user, predecessor=agency, **serializer.validated_data
-            )
-        except DjangoValidationError as error:
-            raise as_api_error(error) from error
+        agency = services.agency_merge(
+            actor=request.user, predecessor=agency, **serializer.validated_data
+        )
         return self._respond(agency)

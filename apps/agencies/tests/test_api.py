@@ -85,7 +85,8 @@ def test_service_errors_come_back_per_field(steering_admin):
         LIST, {"code": "V9", "name": "Vụ lạc", "kind": "vu"}, format="json"
     )
     assert response.status_code == 400
-    assert "parent" in response.json()
+    assert response.json()["detail"] == "The data sent is not valid."
+    assert "parent" in response.json()["errors"]
     assert not Agency.objects.filter(code="V9").exists()
 
 
@@ -109,7 +110,7 @@ def test_steering_admin_records_a_merge(steering_admin, ministry, other_agency):
         url, {"successor": other_agency.pk, "merged_on": "2025-07-01"}, format="json"
     )
     assert again.status_code == 400
-    assert "successor" in again.json()
+    assert "successor" in again.json()["errors"]
 
 
 @pytest.mark.parametrize("persona", NOT_ADMINS)

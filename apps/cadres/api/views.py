@@ -1,6 +1,6 @@
 """Cadre API: same scope and rules as the UI (restrict + services)."""
 
-from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
@@ -10,6 +10,7 @@ from apps.cadres import services
 from apps.cadres.filtersets import CadreFilter
 from apps.cadres.permissions import ADD_CADRE, CHANGE_CADRE
 from apps.cadres.selectors import cadre_detail_queryset, cadre_list
+from apps.core.api_errors import Conflict
 from apps.core.permissions import may
 
 from .serializers import CadreDetailOutput, CadreInput, CadreOutput
@@ -28,7 +29,7 @@ class CadreViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
 
     def _check_agency(self, agency: Agency) -> None:
         if not Agency.objects.restrict(self.request.user).filter(pk=agency.pk).exists():
-            raise ValidationError({"agency": ["Cơ quan nằm ngoài phạm vi quản lý của bạn."]})
+            raise ValidationError({"agency": [_("The agency is outside the agencies you manage.")]})
 
     def create(self, request):
         if not may(request.user, ADD_CADRE):
@@ -38,10 +39,7 @@ class CadreViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         data = dict(serializer.validated_data)
         data.pop("version", None)
         self._check_agency(data["agency"])
-        try:
-            cadre = services.cadre_create(actor=request.user, **data)
-        except DjangoValidationError as error:
-            raise ValidationError(error.message_dict) from error
+        cadre = services.cadre_create(actor=request.user, **data)
         return Response(CadreDetailOutput(cadre).data, status=status.HTTP_201_CREATED)
 
     def partial_update(self, request, pk=None):
@@ -52,14 +50,12 @@ class CadreViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         if "version" not in data:
-            raise ValidationError({"version": ["Cần gửi phiên bản (version) của bản ghi đã đọc."]})
+            raise ValidationError({"version": [_("Send the version of the record you read.")]})
         version = data.pop("version")
         if "agency" in data:
             self._check_agency(data["agency"])
         try:
             cadre = services.cadre_update(actor=request.user, cadre=cadre, version=version, **data)
         except services.StaleVersionError as error:
-            return Response({"detail": error.message}, status=status.HTTP_409_CONFLICT)
-        except DjangoValidationError as error:
-            raise ValidationError(error.message_dict) from error
+            raise Conflict(error.message) from error
         return Response(CadreDetailOutput(cadre).data)

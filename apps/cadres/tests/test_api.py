@@ -65,6 +65,6 @@ def test_officer_cannot_create_in_another_agency(api_for, agency_officer, regist
     }
     response = api_for(agency_officer).post("/api/cadres/", payload, format="json")
     assert response.status_code == 400
-    assert "agency" in response.json()
+    assert response.json()["errors"]["agency"] == ["The agency is outside the agencies you manage."]
     payload["agency"] = mine.agency_id
     assert api_for(agency_officer).post("/api/cadres/", payload, format="json").status_code == 201

@@ -51,14 +51,14 @@ def test_the_api_refuses_an_implausible_birth_date(api_for, agency_officer, own_
     api = api_for(agency_officer)
     response = api.post("/api/cadres/", payload, format="json")
     assert response.status_code == 400
-    assert "date_of_birth" in response.json()
+    assert "date_of_birth" in response.json()["errors"]
     edit = api.patch(
         f"/api/cadres/{own_cadre.pk}/",
         {"date_of_birth": birth.isoformat(), "version": own_cadre.version},
         format="json",
     )
     assert edit.status_code == 400
-    assert "date_of_birth" in edit.json()
+    assert "date_of_birth" in edit.json()["errors"]
 
 
 def test_the_validator_gives_the_import_a_code():
@@ -84,7 +84,7 @@ def test_an_id_of_another_agency_is_refused_without_confirming_it(
     }
     response = api_for(agency_officer).post("/api/cadres/", payload, format="json")
     assert response.status_code == 400
-    message = " ".join(response.json()["national_id"])
+    message = " ".join(response.json()["errors"]["national_id"])
     assert "already" not in message
     assert stranger.national_id not in message
     assert not Cadre.objects.filter(full_name="Lê Văn Mới").exists()
@@ -102,7 +102,7 @@ def test_an_id_inside_the_scope_is_named_as_a_duplicate(api_for, agency_officer,
         "work_field": own_cadre.work_field_id,
     }
     response = api_for(agency_officer).post("/api/cadres/", payload, format="json")
-    assert "already has the citizen ID" in " ".join(response.json()["national_id"])
+    assert "already has the citizen ID" in " ".join(response.json()["errors"]["national_id"])
 
 
 def test_the_form_refuses_an_id_of_another_agency_without_confirming_it(

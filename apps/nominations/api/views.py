@@ -1,11 +1,10 @@
 """Nomination API: the same scope and services as the UI."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from apps.cadres.models import Cadre
@@ -16,10 +15,6 @@ from apps.nominations.filtersets import NominationFilter
 from apps.nominations.selectors import nomination_list
 
 from .serializers import DecisionInput, NominationDetailOutput, NominationInput, NominationOutput
-
-
-def _errors(error: DjangoValidationError):
-    return error.message_dict if hasattr(error, "error_dict") else {"detail": error.messages}
 
 
 class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -47,8 +42,6 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             )
         except (Http404, DjangoPermissionDenied) as error:
             raise PermissionDenied from error
-        except DjangoValidationError as error:
-            raise ValidationError(_errors(error)) from error
         return Response(NominationOutput(nomination).data, status=status.HTTP_201_CREATED)
 
     @action(detail=True, methods=["post"])
@@ -56,12 +49,7 @@ class NominationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         nomination = self.get_object()
         serializer = DecisionInput(data=request.data)
         serializer.is_valid(raise_exception=True)
-        try:
-            nomination = services.nomination_decide(
-                actor=request.user, nomination=nomination, **serializer.validated_data
-            )
-        except DjangoPermissionDenied as error:
-            raise PermissionDenied from error
-        except DjangoValidationError as error:
-            raise ValidationError(_errors(error)) from error
+        nomination = services.nomination_decide(
+            actor=request.user, nomination=nomination, **serializer.validated_data
+        )
         return Response(NominationDetailOutput(nomination, context={"request": request}).data)

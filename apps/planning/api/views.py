@@ -1,8 +1,7 @@
 """Planning API: the same scope (restrict) and the same services as the pages."""
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -23,12 +22,6 @@ from . import serializers as s
 def _require(user, roles) -> None:
     if user.role not in roles:
         raise PermissionDenied
-
-
-def _django_errors(error: DjangoValidationError) -> ValidationError:
-    if hasattr(error, "error_dict"):
-        return ValidationError(error.message_dict)
-    return ValidationError({"non_field_errors": error.messages})
 
 
 class NeedsRegistrationViewSet(
@@ -65,7 +58,7 @@ class NeedsRegistrationViewSet(
         values = data.validated_data
         call = NeedsCall.objects.filter(year=values["year"]).first()
         if call is None:
-            raise ValidationError({"year": ["Chưa có đợt đăng ký nhu cầu cho năm này."]})
+            raise ValidationError({"year": [_("No call for needs is open for this year.")]})
         agency_id = values.get("agency") or user.agency_id
         visible = Agency.objects.all()
         if user.role == Role.AGENCY_OFFICER:
@@ -78,24 +71,19 @@ class NeedsRegistrationViewSet(
         places = {}
         for line in values["lines"]:
             if line["form"] not in forms or line["content_group"] not in groups:
-                raise ValidationError({"lines": ["Hình thức hoặc nhóm nội dung không tồn tại."]})
+                raise ValidationError({"lines": [_("The form or content group does not exist.")]})
             places[(forms[line["form"]], groups[line["content_group"]])] = line["places"]
-        try:
-            candidates = services.candidates_in_agency(agency, values.get("candidates") or [])
-            registration = services.needs_register(
-                actor=user,
-                call=call,
-                agency=agency,
-                places=places,
-                topics=values["topics"],
-                preferred_countries=values["preferred_countries"],
-                justification=values["justification"],
-                candidates=candidates,
-            )
-        except DjangoPermissionDenied as error:
-            raise PermissionDenied(str(error)) from error
-        except DjangoValidationError as error:
-            raise _django_errors(error) from error
+        candidates = services.candidates_in_agency(agency, values.get("candidates") or [])
+        registration = services.needs_register(
+            actor=user,
+            call=call,
+            agency=agency,
+            places=places,
+            topics=values["topics"],
+            preferred_countries=values["preferred_countries"],
+            justification=values["justification"],
+            candidates=candidates,
+        )
         registration = self.get_queryset().get(pk=registration.pk)
         return Response(
             s.NeedsRegistrationOutput(registration).data, status=status.HTTP_201_CREATED
@@ -125,12 +113,7 @@ class AnnualPlanViewSet(viewsets.ReadOnlyModelViewSet):
         plan = self.get_object()
         data = s.TransitionInput(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            plan = services.plan_transition(actor=request.user, plan=plan, **data.validated_data)
-        except DjangoPermissionDenied as error:
-            raise PermissionDenied(str(error)) from error
-        except DjangoValidationError as error:
-            raise _django_errors(error) from error
+        plan = services.plan_transition(actor=request.user, plan=plan, **data.validated_data)
         return Response(s.AnnualPlanOutput(plan).data)
 
 
