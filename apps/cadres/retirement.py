@@ -1,14 +1,8 @@
-"""Expected retirement date from the roadmap of Nghị định 135/2020/NĐ-CP (a setting)."""
+"""Expected retirement date from the roadmap of Nghị định 135/2020/NĐ-CP (setting
+``retirement_age`` of ``apps.programme.settings_registry``)."""
 
 import calendar
 import datetime
-
-#: Used when the setting has not been loaded yet (same values as reference/programme.yaml).
-DEFAULT_ROADMAP = {
-    "base_year": 2021,
-    "M": {"base_months": 723, "step_months": 3, "max_months": 744},
-    "F": {"base_months": 664, "step_months": 4, "max_months": 720},
-}
 
 
 def _add_months(day: datetime.date, months: int) -> tuple[int, int]:
@@ -23,15 +17,12 @@ def retirement_age_months(gender: str, year: int, roadmap: dict) -> int:
     return min(rule["base_months"] + rule["step_months"] * steps, rule["max_months"])
 
 
-def expected_retirement(
-    date_of_birth: datetime.date, gender: str, roadmap: dict | None = None
-) -> datetime.date:
+def expected_retirement(date_of_birth: datetime.date, gender: str, roadmap: dict) -> datetime.date:
     """Last day of the month in which the person reaches the age in force that year.
 
     The age that applies is the one in force in the year the person reaches it, so we iterate
     over years rather than solve a closed formula (reference/cadre-record.md).
     """
-    roadmap = roadmap or DEFAULT_ROADMAP
     first_year = date_of_birth.year + retirement_age_months(gender, 0, roadmap) // 12
     for year in range(first_year, date_of_birth.year + 100):
         reach_year, reach_month = _add_months(

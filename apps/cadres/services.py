@@ -11,11 +11,11 @@ from apps.core.audit import audit_record
 from apps.core.models import User
 from apps.core.permissions import require
 from apps.core.text import normalize_vi
-from apps.programme.models import RuleSetting
+from apps.programme import settings_registry
 
 from .models import Cadre, LanguageSkill, PositionHistory
 from .permissions import ADD_CADRE, CHANGE_CADRE
-from .retirement import DEFAULT_ROADMAP, expected_retirement
+from .retirement import expected_retirement
 from .validators import validate_date_of_birth
 
 
@@ -28,8 +28,7 @@ def _require_change(actor: User, cadre: Cadre) -> None:
 
 
 def retirement_roadmap() -> dict:
-    setting = RuleSetting.objects.filter(code="retirement_age").only("params").first()
-    return setting.params if setting and setting.params else DEFAULT_ROADMAP
+    return settings_registry.get("retirement_age")
 
 
 def cadre_fill_derived(cadre: Cadre, *, roadmap: dict | None = None) -> Cadre:

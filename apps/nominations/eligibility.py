@@ -17,7 +17,8 @@ from apps.agencies.models import Agency
 from apps.cadres.choices import LEVEL_ORDER
 from apps.cadres.models import Cadre, LanguageSkill
 from apps.planning import quota
-from apps.programme.models import RuleSetting, TrainingForm
+from apps.programme import settings_registry
+from apps.programme.models import TrainingForm
 
 from .choices import ACTIVE_STATUSES, ATTENDED_STATUSES, OUTCOME_ORDER, PLACE_STATUSES, Outcome
 
@@ -72,7 +73,7 @@ class HistoryRow:
 
 @dataclasses.dataclass
 class EligibilityContext:
-    settings: dict[str, RuleSetting]
+    settings: settings_registry.Values
     forms: dict[int, TrainingForm]
     form_levels: dict[int, set[int]]
     languages: dict[int, dict[str, str]]
@@ -80,13 +81,11 @@ class EligibilityContext:
     quotas: dict[tuple[int, int, int], quota.QuotaState] = dataclasses.field(default_factory=dict)
     holders: dict[int, Agency] = dataclasses.field(default_factory=dict)
 
-    def setting_value(self, code: str, default: int) -> int:
-        setting = self.settings.get(code)
-        return int(setting.value) if setting and setting.value is not None else default
+    def setting_value(self, code: str):
+        return self.settings.get(code)
 
     def severity(self, code: str, default: str) -> str:
-        setting = self.settings.get(code)
-        return (setting.severity if setting and setting.severity else default) or default
+        return self.settings.severity(code) or default
 
     def quota(self, agency: Agency, form: TrainingForm, year: int) -> quota.QuotaState:
         return self.quotas[(agency.pk, form.pk, year)]
@@ -132,7 +131,7 @@ def build_context(candidates: list[Candidate]) -> EligibilityContext:
     )
     holders = Agency.objects.in_bulk({state.holder_id for state in quotas.values()})
     return EligibilityContext(
-        settings={s.code: s for s in RuleSetting.objects.all()},
+        settings=settings_registry.load(),
         forms=forms,
         form_levels=form_levels,
         languages=languages,
@@ -238,7 +237,7 @@ def rule_uses_language(candidate: Candidate, ctx: EligibilityContext) -> RuleRes
 
 
 def _setting_source(ctx: EligibilityContext, code: str, value: int | None = None) -> str:
-    setting = ctx.settings.get(code)
+    setting = ctx.settings.rows.get(code)
     origin = setting.source if setting and setting.source not in ("", "setting") else ""
     shown = f"{code} = {value}" if value is not None else code
     return f"{origin} · {shown}" if origin else shown
@@ -250,7 +249,7 @@ def _months_between(start: datetime.date, end: datetime.date) -> int:
 
 def rule_retirement(candidate: Candidate, ctx: EligibilityContext) -> RuleResult | None:
     """R5: enough service left before retirement (default: a warning under 2 years)."""
-    years = ctx.setting_value("retirement_min_years", 2)
+    years = ctx.setting_value("retirement_min_years")
     source = _setting_source(ctx, "retirement_min_years", years)
     retires = candidate.cadre.expected_retirement
     if retires is None:
@@ -260,7 +259,7 @@ def rule_retirement(candidate: Candidate, ctx: EligibilityContext) -> RuleResult
     params = {
         "date": retires.strftime("%m/%Y"),
         "months": months,
-        "years": years,
+        "years": str(years),  # a Decimal; the params are stored as JSON with the nomination
         "source": source,
     }
     if months >= years * 12:
@@ -280,7 +279,7 @@ def rule_retirement(candidate: Candidate, ctx: EligibilityContext) -> RuleResult
 def rule_same_form(candidate: Candidate, ctx: EligibilityContext) -> RuleResult | None:
     """R6: not attended the same form within the last N years (the programme's own history)."""
     form = _form(candidate, ctx)
-    years = ctx.setting_value("same_form_repeat_years", 3)
+    years = ctx.setting_value("same_form_repeat_years")
     source = _setting_source(ctx, "same_form_repeat_years", years)
     start = candidate.course.start
     try:

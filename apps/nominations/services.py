@@ -23,7 +23,7 @@ from apps.core.workflow import Change, check, record_step, transition
 from apps.courses.choices import CourseStatus
 from apps.courses.models import Course
 from apps.planning import quota
-from apps.programme.models import RuleSetting
+from apps.programme import settings_registry
 
 from .choices import PLACE_STATUSES, NominationStatus, Outcome
 from .eligibility import (
@@ -37,8 +37,6 @@ from .eligibility import (
 from .models import GateResult, Nomination
 
 S = NominationStatus
-DEFAULT_PASS_MARK = 60
-DEFAULT_SCALE_MAX = 100
 
 
 def _move(
@@ -290,11 +288,10 @@ def nomination_withdraw(*, actor: User, nomination: Nomination, reason: str = ""
 
 def gate_pass_mark() -> tuple[int, int]:
     """(pass mark, scale maximum) of the language course's exit test (a setting)."""
-    setting = RuleSetting.objects.filter(code="language_gate_pass_mark").first()
-    if setting is None or setting.value is None:
-        return DEFAULT_PASS_MARK, DEFAULT_SCALE_MAX
-    scale = (setting.params or {}).get("scale_max", DEFAULT_SCALE_MAX)
-    return setting.value, scale
+    values = settings_registry.load(["language_gate_pass_mark"])
+    return values.get("language_gate_pass_mark"), values.params("language_gate_pass_mark")[
+        "scale_max"
+    ]
 
 
 @transaction.atomic

@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.agencies.models import Agency
-from apps.programme.models import ContentGroup, RuleSetting, TrainingForm
+from apps.programme import settings_registry
+from apps.programme.models import ContentGroup, TrainingForm
 from apps.programme.selectors import annual_targets, phase_for_year
 
 from . import quota
@@ -31,12 +32,6 @@ from .models import (
     Quota,
     QuotaMove,
 )
-
-#: Realism looks back this many years before the plan year.
-HISTORY_YEARS = 5
-#: Default of the "realism_over_request" setting: flag a request above 150 % of past filling.
-DEFAULT_OVER_REQUEST = Decimal("0.5")
-
 
 # --- contract ------------------------------------------------------------------------------------
 
@@ -135,14 +130,19 @@ class Realism:
         return f"{self.years[0]}–{self.years[-1]}"
 
 
-def realism_by_agency(*, agency_ids, year: int) -> dict[int, Realism]:
-    """Realism of each agency over the ``HISTORY_YEARS`` before ``year``, in two queries.
+def realism_by_agency(
+    *, agency_ids, year: int, history_years: int | None = None
+) -> dict[int, Realism]:
+    """Realism of each agency over the years before ``year`` (setting
+    ``realism_history_years``), in two queries.
 
     Requested = places in the agency's registrations; used = ``Quota.used`` in the approved plan
     of the same year. Only years in which the agency registered count, so an agency that did not
     register one year is neither rewarded nor punished for it.
     """
-    first = year - HISTORY_YEARS
+    if history_years is None:
+        history_years = settings_registry.get("realism_history_years")
+    first = year - history_years
     requested = (
         NeedsLine.objects.filter(
             registration__agency_id__in=agency_ids,
@@ -174,13 +174,6 @@ def realism_by_agency(*, agency_ids, year: int) -> dict[int, Realism]:
         realism.used += used_by.get((agency_id, y), 0)
         realism.years.append(y)
     return result
-
-
-def over_request_threshold() -> Decimal:
-    setting = RuleSetting.objects.filter(code="realism_over_request").only("value").first()
-    if setting is None or setting.value is None:
-        return DEFAULT_OVER_REQUEST
-    return setting.value
 
 
 def over_request_reason(*, requested: int, realism: Realism, threshold: Decimal) -> str:
@@ -284,11 +277,13 @@ def consolidation(*, year: int) -> Consolidation:
         total=Sum("places")
     ):
         per_group[group_index[group_id]][form_index[form_id]] += total
+    rule_settings = settings_registry.load(["realism_history_years", "realism_over_request"])
     realism = realism_by_agency(
         agency_ids=NeedsRegistration.objects.filter(call__year=year).values("agency_id"),
         year=year,
+        history_years=rule_settings.get("realism_history_years"),
     )
-    threshold = over_request_threshold()
+    threshold = rule_settings.get("realism_over_request")
     rows = []
     for registration in registrations:
         by_form = per_registration[registration.pk]

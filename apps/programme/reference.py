@@ -20,20 +20,7 @@ from .models import (
     TrainingForm,
     WorkField,
 )
-
-RULE_NAMES = {
-    "retirement_min_years": "Thời gian công tác còn lại tối thiểu trước khi nghỉ hưu (năm)",
-    "same_form_repeat_years": "Không tham gia cùng hình thức trong số năm gần đây",
-    "other_programme_same_year": "Trùng đối tượng với chương trình hợp tác khác trong cùng năm",
-    "date_clash": "Trùng thời gian với khóa học khác",
-    "max_per_agency_per_delegation": "Số người tối đa của một cơ quan trong một đoàn",
-    "match_threshold": "Ngưỡng điểm khớp tên khi phát hiện trùng lặp",
-    "retirement_age": "Lộ trình tuổi nghỉ hưu",
-    "realism_over_request": (
-        "Mức vượt tối đa của nhu cầu đăng ký so với số đã thực hiện các năm trước"
-    ),
-    "language_gate_pass_mark": "Điểm đạt bài kiểm tra cuối giai đoạn học ngoại ngữ trong nước",
-}
+from .settings_registry import SPECS
 
 
 @transaction.atomic
@@ -113,7 +100,7 @@ def load_programme(data: dict | None = None) -> dict[str, int]:
         _obj, new = RuleSetting.objects.get_or_create(
             code=code,
             defaults={
-                "name": RULE_NAMES.get(code, code),
+                "name": SPECS[code].name,
                 "value": Decimal(str(value)) if value is not None else None,
                 "severity": row.get("severity", ""),
                 "params": row.get("params", {}),
@@ -126,7 +113,7 @@ def load_programme(data: dict | None = None) -> dict[str, int]:
         source = params.pop("source", "")
         _obj, new = RuleSetting.objects.get_or_create(
             code="retirement_age",
-            defaults={"name": RULE_NAMES["retirement_age"], "params": params, "source": source},
+            defaults={"name": SPECS["retirement_age"].name, "params": params, "source": source},
         )
         created["rules"] += new
     return created

@@ -17,6 +17,7 @@ from apps.core.audit import audit_record
 from apps.core.models import User
 from apps.core.permissions import require
 
+from . import settings_registry
 from .models import (
     AnnualTarget,
     ContentGroup,
@@ -353,6 +354,10 @@ def rule_setting_update(
             errors["value"] = _("The value must be zero or more.")
         elif setting.code in FRACTION_RULES and value > 1:
             errors["value"] = _("The value must be between 0 and 1.")
+        elif (
+            settings_registry.SPECS[setting.code].kind is int and value != value.to_integral_value()
+        ):
+            errors["value"] = _("The value must be a whole number.")
         else:
             setting.value = value
     if setting.severity:

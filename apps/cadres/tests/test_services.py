@@ -94,8 +94,8 @@ def test_retirement_override_wins(steering_admin, ministry):
         (datetime.date(1990, 1, 1), "M", datetime.date(2052, 1, 31)),
     ],
 )
-def test_retirement_follows_the_roadmap(born, gender, retires):
-    assert expected_retirement(born, gender) == retires
+def test_retirement_follows_the_roadmap(db, born, gender, retires):
+    assert expected_retirement(born, gender, services.retirement_roadmap()) == retires
 
 
 def test_position_history_allows_one_current_position(steering_admin, ministry):
