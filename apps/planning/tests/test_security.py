@@ -40,10 +40,14 @@ def test_a_candidate_of_another_agency_is_refused_without_naming_them(
     )
     # An unknown number and another agency's cadre get the same answer.
     assert unknown.status_code == 400
-    assert {
-        key: [message.replace(str(stranger.pk + 1000), str(stranger.pk)) for message in value]
-        for key, value in unknown.json().items()
-    } == response.json()
+    refused, missing = response.json(), unknown.json()
+    assert set(refused) == set(missing) == {"detail", "errors"}
+    assert missing["detail"] == refused["detail"]
+    assert list(refused["errors"]) == list(missing["errors"]) == ["candidates"]
+    assert [
+        message.replace(str(stranger.pk + 1000), str(stranger.pk))
+        for message in missing["errors"]["candidates"]
+    ] == refused["errors"]["candidates"]
     assert not NeedsRegistration.objects.exists()
 
 
