@@ -10,6 +10,7 @@ from django_filters.views import FilterView
 from django_tables2.views import SingleTableMixin
 
 from apps.core.forms import apply_service_errors
+from apps.core.pages import edit_page
 from apps.core.permissions import may, require
 from apps.core.scoping import CHANGE, get_scoped_or_404
 
@@ -114,16 +115,14 @@ def agency_detail(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def agency_create(request):
     require(request.user, MANAGE_AGENCIES)
-    form = AgencyForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            agency = services.agency_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("The agency “%(name)s” was added.") % {"name": agency})
-            return redirect(agency)
-    return render(request, "agencies/agency_form.html", {"form": form, "agency": None})
+    return edit_page(
+        request,
+        AgencyForm(request.POST or None, user=request.user),
+        save=lambda data: services.agency_create(actor=request.user, **data),
+        template="agencies/agency_form.html",
+        context={"agency": None},
+        success_message=_("The agency “%(name)s” was added."),
+    )
 
 
 @require_http_methods(["GET", "POST"])

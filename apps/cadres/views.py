@@ -16,6 +16,7 @@ from django_tables2.views import SingleTableMixin
 from apps.core.audit import audit_record, client_ip
 from apps.core.exports import export_start
 from apps.core.forms import apply_service_errors
+from apps.core.pages import edit_page
 from apps.core.permissions import may, require
 from apps.core.scoping import CHANGE, VIEW, get_scoped_or_404
 
@@ -157,17 +158,19 @@ def my_record(request):
 
 def cadre_create(request):
     require(request.user, ADD_CADRE)
-    form = CadreForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        try:
-            cadre = services.cadre_create(actor=request.user, **data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("The cadre “%(name)s” was added.") % {"name": cadre})
-            return redirect(cadre)
-    return render(request, "cadres/cadre_form.html", {"form": form, "cadre": None})
+
+    def save(data):
+        fields = {name: value for name, value in data.items() if name != "version"}
+        return services.cadre_create(actor=request.user, **fields)
+
+    return edit_page(
+        request,
+        CadreForm(request.POST or None, user=request.user),
+        save=save,
+        template="cadres/cadre_form.html",
+        context={"cadre": None},
+        success_message=_("The cadre “%(name)s” was added."),
+    )
 
 
 def cadre_edit(request, pk):

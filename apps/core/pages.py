@@ -48,14 +48,32 @@ class ListPage(SingleTableMixin, FilterView):
         return context
 
 
-def edit_page(request, form, *, title: str, cancel: str, save):
-    """Validate ``form``, save it through ``save(cleaned_data)``, go to the saved object."""
+def edit_page(
+    request,
+    form,
+    *,
+    save,
+    title: str = "",
+    cancel: str = "",
+    template: str = "core/edit.html",
+    context: dict | None = None,
+    success_message: str = "",
+    success_url: str = "",
+):
+    """The page of one edit form: validate, save through ``save(cleaned_data)``, report.
+
+    ``save`` returns the saved object; its ValidationError goes onto the form. On success the
+    message (``%(name)s`` = the object; "Saved." by default) is shown and the page redirects to
+    ``success_url``, else to the object. ``template`` gets ``form``, ``title``, ``cancel`` and
+    ``context``.
+    """
     if request.method == "POST" and form.is_valid():
         try:
             obj = save(form.cleaned_data)
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, _("Saved."))
-            return redirect(obj)
-    return render(request, "core/edit.html", {"form": form, "title": title, "cancel": cancel})
+            messages.success(request, (success_message or _("Saved.")) % {"name": obj})
+            return redirect(success_url or obj)
+    page = {"form": form, "title": title, "cancel": cancel, **(context or {})}
+    return render(request, template, page)

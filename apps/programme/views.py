@@ -2,15 +2,13 @@
 
 import json
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from apps.core.forms import apply_service_errors
+from apps.core.pages import edit_page
 from apps.core.permissions import may, require
 
 from . import selectors, services
@@ -31,23 +29,17 @@ def _settings_url(anchor: str) -> str:
 
 
 def _edit(request, form, *, save, title: str, anchor: str, history=None, extra=None):
-    """Validate, call the service, show its errors on the fields or go back to the overview."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            obj = save(form.cleaned_data)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, _("“%(name)s” was saved.") % {"name": obj})
-            return redirect(_settings_url(anchor))
-    context = {
-        "form": form,
-        "title": title,
-        "cancel_url": _settings_url(anchor),
-        "history_url": history,
-        **(extra or {}),
-    }
-    return render(request, "programme/setting_form.html", context)
+    """A setting's edit page; after saving, back to its section of the overview."""
+    return edit_page(
+        request,
+        form,
+        save=save,
+        title=title,
+        template="programme/setting_form.html",
+        context={"cancel_url": _settings_url(anchor), "history_url": history, **(extra or {})},
+        success_message=_("“%(name)s” was saved."),
+        success_url=_settings_url(anchor),
+    )
 
 
 def _history_url(kind: str, obj) -> str:
