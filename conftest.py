@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -20,6 +21,13 @@ PASSWORD = "mat-khau-manh-165"
 def _empty_cache():
     """Each test starts with an empty cache: ids are reused after a rolled-back test."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _settings_language():
+    """Each test starts in the settings' language: the LanguageMiddleware leaves the language
+    of a request (e.g. a "vi" cookie) active in the thread after the response."""
+    translation.deactivate()
 
 
 @pytest.fixture
