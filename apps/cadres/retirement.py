@@ -13,7 +13,9 @@ def _add_months(day: datetime.date, months: int) -> tuple[int, int]:
 def retirement_age_months(gender: str, year: int, roadmap: dict) -> int:
     """The retirement age in force in ``year`` for ``gender``, in months."""
     rule = roadmap[gender]
-    steps = max(0, year - int(roadmap["base_year"]))
+    steps = year - int(roadmap["base_year"])  # before the base year: the ages of BLLĐ 2012
+    if steps < 0:
+        return rule["pre_base_months"]
     return min(rule["base_months"] + rule["step_months"] * steps, rule["max_months"])
 
 

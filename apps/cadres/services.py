@@ -1,10 +1,12 @@
 """Writes to the cadre registry. Each takes the acting user, refuses one the policy does not let
 act on the record, and runs in one transaction."""
 
+import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils.translation import gettext as _
 
 from apps.core.audit import audit_record
@@ -41,6 +43,36 @@ def cadre_fill_derived(cadre: Cadre, *, roadmap: dict | None = None) -> Cadre:
             cadre.date_of_birth, cadre.gender, roadmap or retirement_roadmap()
         )
     return cadre
+
+
+def cadres_recompute_retirement(roadmap: dict | None = None) -> int:
+    """Recompute the stored expected retirement date of every cadre without an override (after
+    the roadmap setting changed). The date depends only on gender and birth month, so one update
+    per (gender, birth month). Returns the number of cadres updated."""
+    roadmap = roadmap or retirement_roadmap()
+    computed = Cadre.objects.filter(retirement_override__isnull=True, date_of_birth__isnull=False)
+    groups = (
+        computed.exclude(gender="")
+        .annotate(born_year=ExtractYear("date_of_birth"), born_month=ExtractMonth("date_of_birth"))
+        .values_list("gender", "born_year", "born_month")
+        .distinct()
+    )
+    updated = 0
+    for gender, year, month in list(groups):
+        retires = expected_retirement(datetime.date(year, month, 1), gender, roadmap)
+        updated += (
+            computed.filter(gender=gender, date_of_birth__year=year, date_of_birth__month=month)
+            .exclude(expected_retirement=retires)
+            .update(expected_retirement=retires)
+        )
+    return updated
+
+
+def on_rule_setting_saved(sender, instance: RuleSetting, **kwargs) -> None:
+    """post_save receiver (connected in CadresConfig.ready): the stored expected retirement
+    dates follow the retirement-age roadmap setting."""
+    if instance.code == "retirement_age" and instance.params:
+        cadres_recompute_retirement(instance.params)
 
 
 def _validate_fields(cadre: Cadre) -> None:

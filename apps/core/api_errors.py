@@ -7,7 +7,7 @@ serializer's general message(s) for a 400, else "The data sent is not valid.". `
 is always there too: the messages of each field of the input (nested the way the input is
 for nested inputs), ``{}`` when no field is at fault. A service's Django ``ValidationError``
 and ``PermissionDenied`` raised inside a view need no conversion by the view: they arrive
-here and get the same shape (DECISIONS §28).
+here and get the same shape (DECISIONS §29).
 """
 
 from collections.abc import Mapping
