@@ -1,6 +1,7 @@
 from decimal import Decimal
 
 from django.core.management import call_command
+from django.utils import translation
 
 from apps.agencies.models import Agency
 from apps.programme import services
@@ -42,15 +43,40 @@ def test_seeding_twice_gives_the_same_counts(db):
     assert first["PositionLevel"] == 5
     assert first["ContentGroup"] == 4
     assert first["AnnualTarget"] == 6
-    assert Agency.objects.filter(parent__isnull=True, successor__isnull=True).count() == 68
+    assert Agency.objects.filter(parent__isnull=True, successor__isnull=True).count() == 69
 
 
-def test_the_34_provinces_succeed_the_63_former_ones(db):
+def test_the_34_provinces_succeed_the_52_merged_former_ones(db):
     call_command("seed_reference_data", verbosity=0)
     local = Agency.objects.filter(is_central=False, parent__isnull=True)
     assert local.filter(successor__isnull=True).count() == 34
-    assert local.filter(successor__isnull=False).count() == 63
+    assert local.filter(successor__isnull=False).count() == 52  # 63 former = 52 merged + 11 kept
     assert not local.filter(successor__isnull=False, merged_on__isnull=True).exists()
+
+
+def test_the_11_provinces_that_did_not_merge_get_no_artificial_predecessor(db):
+    call_command("seed_reference_data", verbosity=0)
+    kept = ["HNI", "HUE", "LCU", "DBN", "SLA", "LSN", "QNH", "THA", "NAN", "HTH", "CBG"]
+    provinces = Agency.objects.filter(code__in=kept)
+    assert provinces.count() == 11
+    assert not Agency.objects.filter(successor__in=provinces).exists()
+    assert Agency.objects.get(code="HUE").name == "Thành phố Huế"
+    assert not Agency.objects.filter(name__contains="Thừa Thiên").exists()
+    hai_phong = Agency.objects.filter(successor__code="HPG").order_by("name")
+    assert [a.name for a in hai_phong] == [
+        "Thành phố Hải Phòng (trước 01/07/2025)",
+        "Tỉnh Hải Dương (trước 01/07/2025)",
+    ]
+
+
+def test_the_national_academy_of_politics_is_a_central_body(db):
+    """A member of the Steering Committee (reference/regulatory.md)."""
+    call_command("seed_reference_data", verbosity=0)
+    academy = Agency.objects.get(name="Học viện Chính trị quốc gia Hồ Chí Minh")
+    assert academy.is_central
+    assert academy.parent is None
+    with translation.override("vi"):
+        assert academy.get_kind_display() == "Đơn vị sự nghiệp Trung ương"
 
 
 def test_an_edited_setting_survives_a_reseed(db, steering_admin):

@@ -9,6 +9,7 @@ class AgencyKind(models.TextChoices):
     MINISTRY = "bo_nganh", _("Ministry or sector")
     MASS_ORGANISATION = "to_chuc_ct_xh", _("Central mass organisation")
     PARTY_COMMITTEE = "dang_uy_truc_thuoc", _("Party committee directly under the Centre")
+    CENTRAL_INSTITUTION = "don_vi_su_nghiep_tw", _("Central public institution")
     CITY = "thanh_pho", _("Centrally-run city")
     PROVINCE = "tinh", _("Province")
     GENERAL_DEPARTMENT = "tong_cuc", _("General department")
@@ -26,6 +27,7 @@ ROOT_KINDS = frozenset(
         AgencyKind.MINISTRY,
         AgencyKind.MASS_ORGANISATION,
         AgencyKind.PARTY_COMMITTEE,
+        AgencyKind.CENTRAL_INSTITUTION,
         AgencyKind.CITY,
         AgencyKind.PROVINCE,
     }

@@ -1,4 +1,7 @@
-"""Load the agency tree from reference/*.csv: central bodies, the 34 provinces, the 63 former.
+"""Load the agency tree from reference/*.csv: central bodies, the 34 provinces and the 52 former
+provinces merged into 23 of them on 01/07/2025 (Nghị quyết 202/2025/QH15). The 11 provinces that
+did not merge (one name in ``merged_from``) continue as the same unit: no predecessor is created,
+and posts held there before 01/07/2025 point at the province itself.
 
 Only missing agencies are created, so loading twice changes nothing.
 """
@@ -50,7 +53,10 @@ def load_agencies(reference_dir: Path | None = None, merged_on: datetime.date | 
             continue
         province = agency_create(actor=None, code=row["code"], name=row["name"], kind=row["kind"])
         created += 1
-        for old_name in (part.strip() for part in row["merged_from"].split(";")):
+        merged_from = [part.strip() for part in row["merged_from"].split(";")]
+        if len(merged_from) == 1:
+            continue  # not merged: the same unit before and after 01/07/2025
+        for old_name in merged_from:
             kind = AgencyKind.CITY if old_name in FORMER_CITIES else AgencyKind.PROVINCE
             former = agency_create(
                 actor=None,

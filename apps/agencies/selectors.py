@@ -39,6 +39,7 @@ CENTRAL_GROUPS = [
     (AgencyKind.MINISTRY, _("Ministries and sectors")),
     (AgencyKind.MASS_ORGANISATION, _("Central mass organisations")),
     (AgencyKind.PARTY_COMMITTEE, _("Party committees directly under the Centre")),
+    (AgencyKind.CENTRAL_INSTITUTION, _("Central public institutions")),
 ]
 LOCAL_KINDS = (AgencyKind.CITY, AgencyKind.PROVINCE)
 

@@ -414,6 +414,7 @@ ROOT_TITLES: dict[str, tuple[str, str, str]] = {
     "KTNN": ("Tổng Kiểm toán nhà nước", "Phó Tổng Kiểm toán nhà nước", ""),
     "UBKTTW": ("Chủ nhiệm", "Phó Chủ nhiệm", ""),
     "VPTW": ("Chánh Văn phòng", "Phó Chánh Văn phòng", ""),
+    "HVCTQG": ("Giám đốc Học viện", "Phó Giám đốc Học viện", ""),
     "QUTW": ("Bí thư Quân ủy Trung ương", "Phó Bí thư Quân ủy Trung ương",
              "Ủy viên Thường vụ Quân ủy Trung ương"),
     "DUCATW": ("Bí thư Đảng ủy Công an Trung ương", "Phó Bí thư Đảng ủy Công an Trung ương",
@@ -428,7 +429,7 @@ ROOT_FIELDS: dict[str, str] = {
     "BKHCN": "KHCN", "BGDDT": "VHXH", "BYT": "VHXH", "BDTTG": "VHXH", "NHNN": "KTTC",
     "TTCP": "KTGS", "VPCP": "QLNN", "VPQH": "QLNN", "TANDTC": "NCPL", "VKSNDTC": "NCPL",
     "KTNN": "KTGS", "MTTQ": "TGDV", "DUCP": "TCCB", "DUQH": "TCCB", "DUCQD": "TCCB",
-    "DUMTTQ": "TCCB", "QUTW": "QPAN", "DUCATW": "QPAN",
+    "DUMTTQ": "TCCB", "QUTW": "QPAN", "DUCATW": "QPAN", "HVCTQG": "TGDV",
 }  # fmt: skip
 
 #: Head and deputy titles of a unit by kind, unless its entry names its own.
