@@ -20,7 +20,14 @@ from apps.planning import quota
 from apps.programme import settings_registry
 from apps.programme.models import TrainingForm
 
-from .choices import ACTIVE_STATUSES, ATTENDED_STATUSES, OUTCOME_ORDER, PLACE_STATUSES, Outcome
+from .choices import (
+    ACTIVE_STATUSES,
+    ATTENDED_STATUSES,
+    OUTCOME_ORDER,
+    PLACE_STATUSES,
+    NominationStatus,
+    Outcome,
+)
 
 KL_24 = "KL §2.4"
 DEFAULT_LANGUAGE_LEVEL = "B2"
@@ -276,34 +283,54 @@ def rule_retirement(candidate: Candidate, ctx: EligibilityContext) -> RuleResult
     )
 
 
+def _years_from(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
 def rule_same_form(candidate: Candidate, ctx: EligibilityContext) -> RuleResult | None:
-    """R6: not attended the same form within the last N years (the programme's own history)."""
+    """R6: not attended, nor approved for, the same form within N years before or after the
+    course starts (the programme's own history): two courses of one form in one year are the
+    same repeat whichever of them is nominated first."""
     form = _form(candidate, ctx)
     years = ctx.setting_value("same_form_repeat_years")
     source = _setting_source(ctx, "same_form_repeat_years", years)
     start = candidate.course.start
-    try:
-        since = start.replace(year=start.year - years)
-    except ValueError:  # 29 February
-        since = start.replace(year=start.year - years, day=28)
-    earlier = [
+    since, until = _years_from(start, -years), _years_from(start, years)
+    others = [
         row
         for row in ctx.history.get(candidate.cadre.pk, ())
         if row.form_id == form.pk
         and row.course_id != candidate.course.pk
         and row.status in ATTENDED_STATUSES
-        and since <= row.end <= start
+        and since <= row.end
+        and row.start <= until
     ]
     params = {"form": _form_name(form), "years": years, "source": source}
-    if not earlier:
-        text = gettext_noop("Has not attended %(form)s in the last %(years)s years (%(source)s)")
+    if not others:
+        text = gettext_noop(
+            "Has not attended, nor been approved for, %(form)s within %(years)s years before or "
+            "after this course (%(source)s)"
+        )
         return RuleResult("R6", Outcome.PASS, text, params, source)
-    last = max(earlier, key=lambda row: row.end)
-    params |= {"course": last.course_code, "date": last.end.strftime("%d/%m/%Y")}
-    text = gettext_noop(
-        "Attended %(form)s within the last %(years)s years: course %(course)s ended on "
-        "%(date)s (%(source)s)"
-    )
+    nearest = min(others, key=lambda row: abs((row.start - start).days))
+    params |= {
+        "course": nearest.course_code,
+        "start": nearest.start.strftime("%d/%m/%Y"),
+        "end": nearest.end.strftime("%d/%m/%Y"),
+    }
+    if nearest.status == NominationStatus.APPROVED:
+        text = gettext_noop(
+            "Already approved for %(form)s within %(years)s years of this course: course "
+            "%(course)s (%(start)s – %(end)s) (%(source)s)"
+        )
+    else:
+        text = gettext_noop(
+            "Attended %(form)s within %(years)s years of this course: course %(course)s "
+            "(%(start)s – %(end)s) (%(source)s)"
+        )
     return RuleResult(
         "R6", ctx.severity("same_form_repeat_years", Outcome.WARNING), text, params, source
     )

@@ -141,8 +141,37 @@ def test_same_form_rule(earlier_form, ended, status, outcome, reference_data):
     result = _run(rule_same_form, cadre, _course())
     assert (result.code, result.outcome) == ("R6", outcome)
     if outcome == "warning":
-        assert "course OLD-1 ended on" in result.message
-        assert "same_form_repeat_years = 3" in result.source
+        assert "course OLD-1 (" in result.message
+
+
+@pytest.mark.parametrize(
+    ("later_start", "status", "outcome", "words"),
+    [
+        (datetime.date(2026, 12, 17), "approved", "warning", "Already approved for"),
+        (datetime.date(2029, 6, 1), "approved", "warning", "Already approved for"),
+        (datetime.date(2029, 6, 2), "approved", "pass", "Has not attended"),
+        (datetime.date(2026, 12, 17), "submitted", "pass", "Has not attended"),
+        (datetime.date(2026, 12, 17), "waitlisted", "pass", "Has not attended"),
+    ],
+)
+def test_same_form_rule_looks_forward_at_an_approved_later_course(
+    later_start, status, outcome, words, reference_data
+):
+    """Issue 18 item 1: approved for K2026-015 (17/12/2026), nominated for K2026-013 (earlier
+    in the same year): two short courses in one year must warn."""
+    cadre = CadreFactory()
+    later = CourseFactory(
+        form=form("SHORT"),
+        start=later_start,
+        end=later_start + datetime.timedelta(days=13),
+        code="K2026-015",
+    )
+    NominationFactory(cadre=cadre, course=later, status=status)
+    result = _run(rule_same_form, cadre, _course())
+    assert (result.code, result.outcome) == ("R6", outcome)
+    assert words in result.message
+    if outcome == "warning":
+        assert "course K2026-015 (" in result.message
 
 
 @pytest.mark.parametrize(
