@@ -14,6 +14,7 @@ from apps.core.models import User
 from apps.core.permissions import require
 from apps.core.text import normalize_vi
 from apps.programme import settings_registry
+from apps.programme.models import RuleSetting
 
 from .models import Cadre, LanguageSkill, PositionHistory
 from .permissions import ADD_CADRE, CHANGE_CADRE

@@ -243,11 +243,19 @@ def rule_uses_language(candidate: Candidate, ctx: EligibilityContext) -> RuleRes
     return RuleResult("R3", Outcome.FAIL, text, params, source)
 
 
+#: The clause cited for a setting that names none: the Central Organization Commission sets the
+#: programme's rules (KL §3.2).
+SETTINGS_CLAUSE = "KL §3.2"
+
+
 def _setting_source(ctx: EligibilityContext, code: str, value: int | None = None) -> str:
+    """The source as the office reads it: the clause, then the setting's Vietnamese name and
+    value ("KL §1; Không tham gia cùng hình thức trong số năm gần đây: 3"), never its code."""
     setting = ctx.settings.rows.get(code)
-    origin = setting.source if setting and setting.source not in ("", "setting") else ""
-    shown = f"{code} = {value}" if value is not None else code
-    return f"{origin} · {shown}" if origin else shown
+    name = setting.name if setting else settings_registry.SPECS[code].name
+    clause = setting.source if setting and setting.source not in ("", "setting") else ""
+    shown = f"{name}: {value}" if value is not None else name
+    return f"{clause or SETTINGS_CLAUSE}; {shown}"
 
 
 def _months_between(start: datetime.date, end: datetime.date) -> int:

@@ -23,6 +23,20 @@ from .models import (
 from .settings_registry import SPECS
 
 
+def fill_rule_sources(model, data: dict | None = None) -> int:
+    """Give rule settings created without their clause (source "" or "setting", as databases
+    loaded before the clauses were data) the clause of programme.yaml. ``model`` is the
+    RuleSetting model (a migration passes its historical one)."""
+    data = data or read_reference_yaml()
+    filled = 0
+    for code, row in data["rules"].items():
+        if row.get("source"):
+            filled += model.objects.filter(code=code, source__in=("", "setting")).update(
+                source=row["source"]
+            )
+    return filled
+
+
 @transaction.atomic
 def load_programme(data: dict | None = None) -> dict[str, int]:
     data = data or read_reference_yaml()
@@ -104,10 +118,11 @@ def load_programme(data: dict | None = None) -> dict[str, int]:
                 "value": Decimal(str(value)) if value is not None else None,
                 "severity": row.get("severity", ""),
                 "params": row.get("params", {}),
-                "source": "setting",
+                "source": row.get("source", ""),
             },
         )
         created["rules"] += new
+    fill_rule_sources(RuleSetting, data)
     if "retirement_age" in data:
         params = dict(data["retirement_age"])
         source = params.pop("source", "")

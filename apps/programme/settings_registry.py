@@ -25,7 +25,7 @@ class SettingSpec:
     #: that is only switched between fail and warning (read with ``severity``).
     kind: type | None
     unit: str = ""
-    source: str = "setting"  # the clause it comes from ("KL §2.4"), or "setting" (our default)
+    # The clause a setting comes from is data: ``source`` in reference/programme.yaml.
 
 
 SPECS: dict[str, SettingSpec] = {
@@ -47,7 +47,6 @@ SPECS: dict[str, SettingSpec] = {
             "other_programme_same_year",
             "Trùng đối tượng với chương trình hợp tác khác trong cùng năm",
             None,
-            source="KL §1",
         ),
         SettingSpec("date_clash", "Trùng thời gian với khóa học khác", None),
         SettingSpec(
@@ -55,7 +54,6 @@ SPECS: dict[str, SettingSpec] = {
             "Số người tối đa của một cơ quan trong một đoàn",
             int,
             "người",
-            "KL §2.4",
         ),
         SettingSpec(
             "match_threshold", "Ngưỡng điểm khớp tên khi phát hiện trùng lặp", Decimal, "0–1"
@@ -65,7 +63,6 @@ SPECS: dict[str, SettingSpec] = {
             "Điểm đạt bài kiểm tra cuối giai đoạn học ngoại ngữ trong nước",
             int,
             "điểm",
-            "KL §2.4",
         ),
         SettingSpec(
             "realism_over_request",
@@ -79,9 +76,7 @@ SPECS: dict[str, SettingSpec] = {
             int,
             "năm",
         ),
-        SettingSpec(
-            "retirement_age", "Lộ trình tuổi nghỉ hưu", dict, "tháng", "Nghị định 135/2020/NĐ-CP"
-        ),
+        SettingSpec("retirement_age", "Lộ trình tuổi nghỉ hưu", dict, "tháng"),
     )
 }
 
@@ -152,7 +147,11 @@ class Values:
         return {**default, **(row.params if row is not None and row.params else {})}
 
     def source(self, code: str) -> str:
-        return _spec(code).source
+        """The clause the setting comes from, as saved or as in programme.yaml."""
+        row = self.rows.get(code)
+        if row is not None and row.source not in ("", "setting"):
+            return row.source
+        return defaults().get(code, {}).get("source", "")
 
 
 def load(codes=None) -> Values:

@@ -63,9 +63,13 @@ BIRTH_MONTHS = [(y, m) for y in range(1955, 2000) for m in range(1, 13)]
 @pytest.mark.parametrize("gender", ["M", "F"])
 def test_retirement_matches_the_decree_table_for_every_birth_month_1955_1999(gender):
     wrong = {
-        (y, m): (expected_retirement(datetime.date(y, m, 15), gender, ROADMAP), _table_date(y, m, gender))
+        (y, m): (
+            expected_retirement(datetime.date(y, m, 15), gender, ROADMAP),
+            _table_date(y, m, gender),
+        )
         for y, m in BIRTH_MONTHS
-        if expected_retirement(datetime.date(y, m, 15), gender, ROADMAP) != _table_date(y, m, gender)
+        if expected_retirement(datetime.date(y, m, 15), gender, ROADMAP)
+        != _table_date(y, m, gender)
     }
     assert wrong == {}
 
@@ -81,8 +85,12 @@ def test_the_seeded_roadmap_matches_the_decree_table(programme_settings):
 
 
 def test_a_man_born_06_1960_retires_at_60_under_the_pre_2021_age():
-    assert expected_retirement(datetime.date(1960, 6, 10), "M", ROADMAP) == datetime.date(2020, 6, 30)
-    assert expected_retirement(datetime.date(1965, 6, 10), "F", ROADMAP) == datetime.date(2020, 6, 30)
+    assert expected_retirement(datetime.date(1960, 6, 10), "M", ROADMAP) == datetime.date(
+        2020, 6, 30
+    )
+    assert expected_retirement(datetime.date(1965, 6, 10), "F", ROADMAP) == datetime.date(
+        2020, 6, 30
+    )
 
 
 @pytest.mark.django_db

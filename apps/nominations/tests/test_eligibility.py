@@ -1,6 +1,7 @@
 """Each rule alone (table-driven), then the engine on combinations and its query count."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -119,7 +120,8 @@ def test_retirement_rule(retires, outcome, words, reference_data):
     result = _run(rule_retirement, cadre, _course())
     assert (result.code, result.outcome) == ("R5", outcome)
     assert words in result.message
-    assert "retirement_min_years = 2" in result.source
+    name = "Thời gian công tác còn lại tối thiểu trước khi nghỉ hưu (năm)"
+    assert result.source == f"KL §1; {name}: 2"
 
 
 @pytest.mark.parametrize(
@@ -194,6 +196,23 @@ def test_date_clash_rule(other_start, status, outcome, reference_data):
     assert (result.code, result.outcome) == ("R7", outcome)
     if outcome == "fail":
         assert "clash with course CLASH-1" in result.message
+    assert result.source == "KL §3.2; Trùng thời gian với khóa học khác"
+
+
+def test_rule_sources_read_as_sentences_never_codes(reference_data):
+    """Issue 18 item 3: the setting's Vietnamese name and value and the clause, no code."""
+    cadre = CadreFactory(expected_retirement=datetime.date(2027, 1, 31))
+    earlier = CourseFactory(
+        start=datetime.date(2025, 6, 1), end=datetime.date(2025, 6, 14), code="OLD-2"
+    )
+    NominationFactory(cadre=cadre, course=earlier, status="completed")
+    [results] = evaluate([Candidate(cadre, _course(), cadre.agency)])
+    sources = {result.code: result.source for result in results}
+    assert sources["R6"] == "KL §1; Không tham gia cùng hình thức trong số năm gần đây: 3"
+    with translation.override("vi"):
+        messages = [result.message for result in results]
+    for text in [*sources.values(), *messages]:
+        assert not re.search(r"[a-z]+_[a-z_]+", text), text
 
 
 def test_quota_rule_warns_when_no_plan_gives_a_quota():
@@ -326,7 +345,6 @@ def _rule_messages() -> list[str]:
 
 @pytest.mark.parametrize("text", _rule_messages())
 def test_every_rule_message_has_a_vietnamese_translation_with_the_same_placeholders(text):
-    import re
 
     with translation.override("vi"):
         vietnamese = translation.gettext(text)
