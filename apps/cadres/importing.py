@@ -45,7 +45,7 @@ from apps.core.roles import Role
 from apps.programme.models import PositionLevel, WorkField
 
 from .models import Cadre, ImportJob, LanguageSkill
-from .services import cadre_fill_derived, retirement_roadmap
+from .services import cadre_fill_derived, language_use_record, retirement_roadmap
 
 SHEET_NAME = "Cán bộ"
 MIN_AGE = 18
@@ -597,6 +597,7 @@ class CadreImporter(Importer):
     def build(self, clean: CleanRow, context: ImportContext) -> tuple[Cadre, list]:
         cadre = Cadre(**clean.fields)
         cadre_fill_derived(cadre, roadmap=context.roadmap)
+        language_use_record(cadre, actor=context.actor, was=False)
         return cadre, clean.languages
 
     def write_batch(self, records: list, context: ImportContext) -> dict[str, int]:

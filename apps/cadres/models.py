@@ -1,5 +1,6 @@
 """The cadre record: person, current position, history, languages, sensitive identifiers."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -77,6 +78,19 @@ class Cadre(models.Model):
     )
     uses_foreign_language = models.BooleanField(
         _("uses a foreign language regularly at work"), default=False
+    )
+    #: Who recorded (confirmed, for the agency) the regular use of a language, and when (R3).
+    language_use_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("language use confirmed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    language_use_confirmed_at = models.DateTimeField(
+        _("language use confirmed at"), null=True, blank=True, editable=False
     )
     party_joined_on = models.DateField(_("joined the Party on"), null=True, blank=True)
     party_official_on = models.DateField(_("full Party member since"), null=True, blank=True)

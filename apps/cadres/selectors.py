@@ -15,8 +15,10 @@ def cadre_list(*, fetched_by) -> QuerySet[Cadre]:
 
 
 def cadre_detail_queryset(*, fetched_by) -> QuerySet[Cadre]:
-    return cadre_list(fetched_by=fetched_by).prefetch_related(
-        "languages", "positions__agency", "positions__position_level"
+    return (
+        cadre_list(fetched_by=fetched_by)
+        .select_related("language_use_confirmed_by")
+        .prefetch_related("languages", "positions__agency", "positions__position_level")
     )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.functions import ExtractMonth, ExtractYear
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.audit import audit_record
@@ -44,6 +45,17 @@ def cadre_fill_derived(cadre: Cadre, *, roadmap: dict | None = None) -> Cadre:
             cadre.date_of_birth, cadre.gender, roadmap or retirement_roadmap()
         )
     return cadre
+
+
+def language_use_record(cadre: Cadre, *, actor: User | None, was: bool) -> None:
+    """Record who confirmed, for the agency, that the cadre uses a foreign language regularly at
+    work, and when (R3 shows it beside its result); cleared when the flag is turned off."""
+    if cadre.uses_foreign_language and not was:
+        cadre.language_use_confirmed_by = actor
+        cadre.language_use_confirmed_at = timezone.now()
+    elif not cadre.uses_foreign_language:
+        cadre.language_use_confirmed_by = None
+        cadre.language_use_confirmed_at = None
 
 
 def cadres_recompute_retirement(roadmap: dict | None = None) -> int:
@@ -120,6 +132,7 @@ def cadre_create(*, actor: User, **fields: Any) -> Cadre:
     cadre = Cadre(**fields)
     _validate_fields(cadre)
     cadre_fill_derived(cadre)
+    language_use_record(cadre, actor=actor, was=False)
     _check_unique_identifiers(cadre, actor=actor)  # before full_clean's own uniqueness message
     cadre.full_clean(exclude=["search_key"])
     cadre._history_user = actor  # recorded in the history even outside a request
@@ -150,10 +163,12 @@ def cadre_update(*, actor: User, cadre: Cadre, version: int, **fields: Any) -> C
             )
             % {"who": who, "when": current.updated_at.strftime("%d/%m/%Y %H:%M")}
         )
+    was_using_language = current.uses_foreign_language
     for name, value in fields.items():
         setattr(current, name, value)
     _validate_fields(current)
     cadre_fill_derived(current)
+    language_use_record(current, actor=actor, was=was_using_language)
     _check_unique_identifiers(current, actor=actor)  # before full_clean's own uniqueness message
     current.full_clean(exclude=["search_key"])
     current.version += 1

@@ -11,11 +11,13 @@ import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
+from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 
 from apps.agencies.models import Agency
 from apps.cadres.choices import LEVEL_ORDER
 from apps.cadres.models import Cadre, LanguageSkill
+from apps.core.models import User
 from apps.planning import quota
 from apps.programme import settings_registry
 from apps.programme.models import TrainingForm
@@ -87,6 +89,8 @@ class EligibilityContext:
     history: dict[int, list[HistoryRow]]
     quotas: dict[tuple[int, int, int], quota.QuotaState] = dataclasses.field(default_factory=dict)
     holders: dict[int, Agency] = dataclasses.field(default_factory=dict)
+    #: Display names of the users who confirmed a cadre's regular use of a language (R3).
+    confirmers: dict[int, str] = dataclasses.field(default_factory=dict)
 
     def setting_value(self, code: str):
         return self.settings.get(code)
@@ -145,6 +149,12 @@ def build_context(candidates: list[Candidate]) -> EligibilityContext:
         history=history,
         quotas=quotas,
         holders=holders,
+        confirmers={
+            user.pk: user.display_name
+            for user in User.objects.filter(
+                pk__in={c.cadre.language_use_confirmed_by_id for c in candidates} - {None}
+            )
+        },
     )
 
 
@@ -231,9 +241,21 @@ def rule_uses_language(candidate: Candidate, ctx: EligibilityContext) -> RuleRes
         return None
     source = form.source or KL_24
     params = {"source": source}
-    if candidate.cadre.uses_foreign_language:
+    cadre = candidate.cadre
+    if cadre.uses_foreign_language:
+        if cadre.language_use_confirmed_at is None:
+            text = gettext_noop(
+                "Uses a foreign language regularly at work, as a language course requires; "
+                "who confirmed it and when is not recorded (%(source)s)"
+            )
+            return RuleResult("R3", Outcome.PASS, text, params, source)
+        params |= {
+            "who": ctx.confirmers.get(cadre.language_use_confirmed_by_id, "—"),
+            "date": timezone.localtime(cadre.language_use_confirmed_at).strftime("%d/%m/%Y"),
+        }
         text = gettext_noop(
-            "Uses a foreign language regularly at work, as a language course requires (%(source)s)"
+            "Uses a foreign language regularly at work, as a language course requires: "
+            "confirmed by %(who)s on %(date)s (%(source)s)"
         )
         return RuleResult("R3", Outcome.PASS, text, params, source)
     text = gettext_noop(

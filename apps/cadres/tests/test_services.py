@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from apps.cadres import services
 from apps.cadres.models import Cadre
@@ -129,3 +130,37 @@ def test_language_set_updates_instead_of_duplicating(steering_admin, ministry):
     services.language_set(actor=steering_admin, cadre=cadre, language="en", level="B1")
     services.language_set(actor=steering_admin, cadre=cadre, language="en", level="C1")
     assert list(cadre.languages.values_list("language", "level")) == [("en", "C1")]
+
+
+def test_language_use_records_who_confirmed_it_and_when(steering_admin, agency_officer, ministry):
+    """Issue 18 item 4: R3's confirmation records who and when."""
+    cadre = CadreFactory(agency=ministry)
+    assert cadre.language_use_confirmed_by is None
+    before = timezone.now()
+    cadre = services.cadre_update(
+        actor=agency_officer, cadre=cadre, version=cadre.version, uses_foreign_language=True
+    )
+    assert cadre.language_use_confirmed_by == agency_officer
+    assert cadre.language_use_confirmed_at >= before
+    stamped = cadre.language_use_confirmed_at
+    cadre = services.cadre_update(
+        actor=steering_admin, cadre=cadre, version=cadre.version, position_title="Vụ trưởng"
+    )
+    assert (cadre.language_use_confirmed_by, cadre.language_use_confirmed_at) == (
+        agency_officer,
+        stamped,
+    )  # an unrelated edit keeps the confirmation
+    cadre = services.cadre_update(
+        actor=steering_admin, cadre=cadre, version=cadre.version, uses_foreign_language=False
+    )
+    assert (cadre.language_use_confirmed_by, cadre.language_use_confirmed_at) == (None, None)
+
+
+def test_detail_shows_who_confirmed_the_language_use(client_for, agency_officer, ministry):
+    cadre = CadreFactory(agency=ministry)
+    services.cadre_update(
+        actor=agency_officer, cadre=cadre, version=cadre.version, uses_foreign_language=True
+    )
+    page = client_for(agency_officer).get(cadre.get_absolute_url())
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    assert f"confirmed by {agency_officer.display_name} on {today}" in page.content.decode()

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
 from apps.cadres.tests.factories import CadreFactory, LanguageSkillFactory, _level
 from apps.core.tests.factories import UserFactory
@@ -103,6 +103,22 @@ def test_language_level_rule_does_not_apply_to_short_courses():
 def test_language_course_needs_regular_use_of_a_language(uses, outcome):
     result = _run(rule_uses_language, CadreFactory(uses_foreign_language=uses), _course("LANGUAGE"))
     assert (result.code, result.outcome, result.source) == ("R3", outcome, "KL §2.4")
+
+
+def test_language_use_result_shows_who_confirmed_it_and_when(agency_officer):
+    """Issue 18 item 4: the R3 result names who confirmed the regular use, and when."""
+    from apps.cadres.services import cadre_update
+
+    cadre = CadreFactory(agency=agency_officer.agency)
+    cadre = cadre_update(
+        actor=agency_officer, cadre=cadre, version=cadre.version, uses_foreign_language=True
+    )
+    result = _run(rule_uses_language, cadre, _course("LANGUAGE"))
+    today = timezone.localdate().strftime("%d/%m/%Y")
+    assert result.outcome == "pass"
+    assert f"confirmed by {agency_officer.display_name} on {today}" in result.message
+    with translation.override("vi"):
+        assert f"xác nhận bởi {agency_officer.display_name} ngày {today}" in result.message
 
 
 @pytest.mark.parametrize(
