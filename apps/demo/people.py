@@ -71,7 +71,8 @@ def person_name(rng: random.Random, gender: str, ethnicity: str = "Kinh") -> str
 
 
 def strip_diacritics(text: str) -> str:
-    """'Nguyễn Văn Đức' → 'Nguyen Van Duc': how names arrive from systems without Vietnamese."""
+    """'Nguyễn Văn Đức' → 'Nguyen Van Duc': how names arrive in other programmes' participant
+    lists from systems without Vietnamese (never in the cadre registry)."""
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return unicodedata.normalize(
@@ -118,23 +119,22 @@ def _misspell_word(rng: random.Random, word: str) -> str:
         i = rng.randrange(1, len(letters))
         letters.insert(i, letters[i])  # a key pressed twice
     else:
-        return strip_diacritics(word)
+        letters.append(letters[-1])  # a short word: its last key pressed twice
     return "".join(letters)
 
 
 def name_variant(rng: random.Random, name: str) -> str:
-    """The same person's name as another clerk wrote it: a typo, no accents, a reordering.
+    """The same person's name as another clerk wrote it: a typo or a reordering. Registry names
+    keep their diacritics; names without them come from other programmes' lists.
 
     The variant always differs from ``name`` and stays recognisable to a person reading both.
     """
     words = name.split()
     for _attempt in range(5):
         kind = rng.random()
-        if kind < 0.40:  # a typo or the other tone placement in one word (not the surname)
+        if kind < 0.60:  # a typo or the other tone placement in one word (not the surname)
             index = rng.randrange(1, len(words)) if len(words) > 1 else 0
             variant = [*words[:index], _misspell_word(rng, words[index]), *words[index + 1 :]]
-        elif kind < 0.60:
-            variant = strip_diacritics(name).split()
         elif kind < 0.75 and len(words) >= 4:  # a second middle name left out
             variant = [words[0], *words[2:]]
         elif kind < 0.85 and len(words) >= 3:  # given and middle names first, surname last
@@ -146,7 +146,7 @@ def name_variant(rng: random.Random, name: str) -> str:
         result = " ".join(variant)
         if result != name:
             return result
-    return strip_diacritics(name) if strip_diacritics(name) != name else f"{name}h"
+    return f"{name}{name[-1]}"  # the last key pressed twice
 
 
 def national_id(

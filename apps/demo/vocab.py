@@ -389,12 +389,20 @@ ROOT_POSTS: dict[str, tuple[RootPost, ...]] = {
             "Ủy viên Ban Thường vụ {party}", PS, "OTHER", 6, "",
             (("{head}", "party"), ("{deputy}", "party")), ("TCCB", "TGDV", "KTGS", "NCPL"),
         ),
+        # Vice-chairs are PROVINCIAL_STANDING only when they sit on the standing committee (the
+        # standing vice-chair of the People's Committee); the others lead at provincial
+        # department level and above (DEPARTMENT_LOCAL, KL §2.4).
         RootPost(
-            "Phó Chủ tịch Ủy ban nhân dân {lvl}", PS, "OTHER", 4, _PROVINCE_CC_MEMBER,
+            "Phó Chủ tịch Thường trực Ủy ban nhân dân {lvl}", PS, "OTHER", 1,
+            "Ủy viên Ban Thường vụ {party}",
+            (("Phó Chủ tịch Ủy ban nhân dân {lvl}", "same"), ("{head}", "so")), ("KTTC", "QLNN"),
+        ),
+        RootPost(
+            "Phó Chủ tịch Ủy ban nhân dân {lvl}", DL, "OTHER", 3, _PROVINCE_CC_MEMBER,
             (("{head}", "so"), ("{deputy}", "so")), ("KTTC", "XDGT", "VHXH", "NNMT", "QLNN"),
         ),
         RootPost(
-            "Phó Chủ tịch Hội đồng nhân dân {lvl}", PS, "OTHER", 2, _PROVINCE_CC_MEMBER,
+            "Phó Chủ tịch Hội đồng nhân dân {lvl}", DL, "OTHER", 2, _PROVINCE_CC_MEMBER,
             (("{head}", "so"), ("{deputy}", "party")), ("QLNN", "NCPL"),
         ),
     ),

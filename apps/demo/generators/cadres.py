@@ -1,10 +1,10 @@
 """Cadres with their position history and languages, consistent with the agency they work in.
 
 Leaders fill the posts each agency really has (one minister per ministry, a handful of deputy
-directors per department); everyone else is a head of division or a specialist of a unit. About
-3 % of names are written without diacritics and about 1 % of records are the same person entered
-twice (a typo, another order, a nearby birth date, sometimes another agency): the overlap
-detection must find them. Rows are written with ``bulk_create`` in batches, without history.
+directors per department); everyone else is a head of division or a specialist of a unit. Names
+keep their diacritics (as the agencies' personnel records do); about 1 % of records are the same
+person entered twice (a typo, another order, a nearby birth date, sometimes another agency): the
+overlap detection must find them. Rows are written with ``bulk_create`` in batches, without history.
 """
 
 import dataclasses
@@ -27,7 +27,6 @@ MERGER_DAY = datetime.date(2025, 7, 1)
 BATCH_SIZE = 5_000
 #: Share of records that are leaders while the agencies still have posts to fill.
 LEADER_SHARE = 0.55
-WITHOUT_DIACRITICS_SHARE = 0.03
 NEAR_DUPLICATE_SHARE = 0.01
 LEVEL_ORDER = {"A1": 0, "A2": 1, "B1": 2, "B2": 3, "C1": 4, "C2": 5}
 #: How many staff a unit has, relative to others: (central, local) by kind.
@@ -433,8 +432,6 @@ class CadreMaker:
         hometown, born_in = self._hometown(post.root)
         ethnicity = self._ethnicity(hometown)
         name = people.person_name(rng, gender, ethnicity)
-        if rng.random() < WITHOUT_DIACRITICS_SHARE:
-            name = people.strip_diacritics(name)
         if post.fields:
             field = rng.choice(post.fields)
         elif rng.random() < 0.85:

@@ -17,7 +17,7 @@ from apps.planning.models import PlannedCourse, PlanStatus
 from apps.programme.models import ContentGroup, FormPhase, TrainingForm
 
 from .base import DemoContext, Generator, register
-from .planning import PlanningGenerator
+from .planning import COUNTRIES, LANGUAGE_GROUP, LANGUAGE_TOPIC, PlanningGenerator, topic_for
 
 FIRST_YEAR = 2022
 #: (name, short name, country, city, fields)
@@ -201,6 +201,8 @@ class CourseGenerator(Generator):
             if form.code == "LANGUAGE":
                 days = sum(p.typical_days or 120 for p in form.phases.all())
             end = start + datetime.timedelta(days=days - 1)
+            if country not in COUNTRIES[form.code]:  # taught in English: an English-teaching school
+                country = rng.choice(COUNTRIES[form.code])
             partner = rng.choice(by_country.get(country) or partners[:1])
             return Course(
                 code=code(start.year),
@@ -247,13 +249,28 @@ class CourseGenerator(Generator):
                 "code"
             )
         )
+        formed_on = dict(
+            Agency.objects.filter(successor__in=provinces, merged_on__isnull=False).values_list(
+                "successor_id", "merged_on"
+            )
+        )
+        local_group = next(g for g in groups if g.code == 1)  # tổ chức bộ máy nhà nước
         for year in range(FIRST_YEAR, today.year + 1):
-            for province in rng.sample(provinces, min(2, len(provinces))):
+            for _n in range(2):
                 start = datetime.date(year, rng.choice((3, 5, 9, 12)), rng.randint(1, 20))
+                # organised by a province that exists on that day: a former province until its
+                # merger, a merged one from then on; the 11 that did not merge at any time
+                existing = [
+                    p
+                    for p in provinces
+                    if (p.merged_on is None or start < p.merged_on)
+                    and start >= formed_on.get(p.pk, start)
+                ]
+                province = rng.choice(existing)
                 courses.append(
                     make(
                         forms["SHORT"],
-                        rng.choice(groups),
+                        local_group,
                         f"Kinh nghiệm quản trị địa phương cho cán bộ {province.name}",
                         rng.choice(("Singapore", "Hàn Quốc", "Nhật Bản")),
                         start,
@@ -265,11 +282,17 @@ class CourseGenerator(Generator):
         for index in range(6):
             form = forms[("SHORT", "SHORT", "SHORT", "MEDIUM", "LANGUAGE", "SHORT")[index]]
             start = datetime.date(next_year, 3 + index, 10)
+            if form.code == "LANGUAGE":
+                group = next(g for g in groups if g.code == LANGUAGE_GROUP)
+                topic = LANGUAGE_TOPIC
+            else:
+                group = groups[index % 4]
+                topic = topic_for(group.code, index)
             course = make(
                 form,
-                groups[index % 4],
-                rng.choice(EXPERTISE),
-                rng.choice(list(by_country)),
+                group,
+                topic,
+                rng.choice(COUNTRIES[form.code]),
                 start,
                 20,
             )

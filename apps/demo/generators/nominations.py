@@ -8,6 +8,7 @@ courses are completed, the language courses' exit test stopped a few members, th
 now has departed, closed courses have approved and waitlisted nominees, open ones are under review.
 """
 
+import datetime
 from collections import defaultdict
 from decimal import Decimal
 
@@ -55,6 +56,28 @@ REPEAT_YEARS = 3
 REPEAT_SHARE = 0.03
 
 
+def _path(row: Nomination) -> list[str]:
+    """The statuses a nomination went through; a failing draft was withdrawn, never submitted."""
+    if row.status == "withdrawn" and row.outcome == "fail" and row.override_by_id is None:
+        return ["draft", "withdrawn"]
+    return PATHS[row.status]
+
+
+def _aware(day: datetime.date, hour: int) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+def _timeline(rng, course: Course, steps: int, now: datetime.datetime) -> list[datetime.datetime]:
+    """When each step happened: nominated 6–12 weeks before the course, decided before it
+    starts, departed on its first day and completed on its last; never after ``now``."""
+    nominated = course.start - datetime.timedelta(days=rng.randint(42, 84))
+    decided = course.start - datetime.timedelta(days=rng.randint(7, 20))
+    days = [nominated, nominated + datetime.timedelta(days=rng.randint(2, 10)), decided]
+    days += [course.start, course.end]
+    times = [_aware(day, 9 + index) for index, day in enumerate(days[:steps])]
+    return [min(time, now - datetime.timedelta(minutes=steps - i)) for i, time in enumerate(times)]
+
+
 @register
 class NominationGenerator(Generator):
     name = "nominations"
@@ -79,6 +102,7 @@ class NominationGenerator(Generator):
             if agency_id in roots:
                 quotas[(year, code)] += [agency_id] * places
         figures = dict.fromkeys(("nominations", "overrides", "gate results"), 0)
+        now = timezone.now()
         overrides_left = OVERRIDES
         recent: dict[tuple[int, str], int] = {}
         by_year: dict[int, list[Course]] = defaultdict(list)
@@ -130,11 +154,6 @@ class NominationGenerator(Generator):
                         override_reason=OVERRIDE_REASON if override else "",
                         override_by=admin if override else None,
                         override_at=timezone.now() if override else None,
-                        decision_reason=(
-                            "Không đáp ứng điều kiện về đối tượng của hình thức bồi dưỡng."
-                            if status == "rejected"
-                            else ""
-                        ),
                         waitlisted_at=timezone.now() if status == "waitlisted" else None,
                         created_by=admin,
                     )
@@ -143,23 +162,36 @@ class NominationGenerator(Generator):
             self._fill_capacity(rows)
             Nomination.objects.bulk_create(rows, batch_size=1000)
             figures["gate results"] += self._gates(rng, rows, admin)
-            NominationTransition.objects.bulk_create(
-                (
+            transitions = []
+            for row in rows:
+                path = _path(row)
+                times = _timeline(rng, row.course, len(path), now)
+                row.created_at = row.checked_at = times[0]
+                if row.override_by_id:
+                    row.override_at = times[0] + datetime.timedelta(days=1)
+                if row.status == "waitlisted":
+                    row.waitlisted_at = times[-1]
+                transitions += [
                     NominationTransition(
                         nomination=row,
                         from_status=before,
                         to_status=after,
                         actor=admin,
+                        at=at,
                         # The workflow table requires a reason to reject (apps.core.workflow).
                         reason=row.decision_reason if after == "rejected" else "",
                     )
-                    for row in rows
-                    for before, after in zip(
-                        ["", *PATHS[row.status]], PATHS[row.status], strict=False
-                    )
-                ),
-                batch_size=2000,
+                    for before, after, at in zip(["", *path], path, times, strict=False)
+                ]
+            # created_at and at are set on insert: the dates the steps really took go in after
+            Nomination.objects.bulk_update(
+                rows, ["created_at", "checked_at", "override_at", "waitlisted_at"], batch_size=1000
             )
+            wanted = [transition.at for transition in transitions]
+            NominationTransition.objects.bulk_create(transitions, batch_size=2000)
+            for transition, at in zip(transitions, wanted, strict=True):
+                transition.at = at
+            NominationTransition.objects.bulk_update(transitions, ["at"], batch_size=2000)
             figures["nominations"] += len(rows)
             for row in rows:
                 if row.status in PLACE_STATUSES:
@@ -219,7 +251,8 @@ class NominationGenerator(Generator):
                 return "completed", 1
             if status == CourseStatus.OPEN:
                 return "draft", 0
-            return "rejected", 0
+            # a failing draft cannot be submitted (nomination_submit): the agency withdrew it
+            return "withdrawn", 0
         if status == CourseStatus.COMPLETED:
             roll = rng.random()
             return (

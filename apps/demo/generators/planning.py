@@ -38,24 +38,46 @@ FIRST_YEAR = 2022
 AGENCIES = 80
 #: (mean places asked per agency and year, course capacity) by form.
 ASK = {"SHORT": (4.6, 18), "MEDIUM": (0.8, 25), "LANGUAGE": (2.2, 30)}
+#: Countries by form. Medium and language courses are taught in English, so only at schools
+#: that teach in English; short courses elsewhere have interpreters.
 COUNTRIES = {
     "SHORT": ["Singapore", "Nhật Bản", "Hàn Quốc", "Pháp", "Đức", "Australia", "Hoa Kỳ", "Anh"],
     "MEDIUM": ["Singapore", "Australia", "Hoa Kỳ", "Anh"],
-    "LANGUAGE": ["Australia", "Anh", "New Zealand", "Pháp"],
+    "LANGUAGE": ["Australia", "Anh", "New Zealand"],
 }
-TOPICS = [
-    "Quản trị quốc gia hiện đại",
-    "Chuyển đổi số trong khu vực công",
-    "Kinh tế xanh và phát triển bền vững",
-    "Xây dựng pháp luật và thi hành pháp luật",
-    "Kỹ năng lãnh đạo, quản lý cấp chiến lược",
-    "Quản lý đô thị thông minh",
-    "Đối ngoại và hội nhập quốc tế",
-    "Quản lý tài chính công",
-    "Khoa học, công nghệ và đổi mới sáng tạo",
-    "Cải cách hành chính",
-]
+#: Topics by content group code (KL §2.3): a course's topic belongs to its group.
+TOPICS = {
+    1: [
+        "Quản trị quốc gia hiện đại",
+        "Đối ngoại và hội nhập quốc tế",
+        "Cải cách hành chính",
+    ],
+    2: [
+        "Chuyển đổi số trong khu vực công",
+        "Kinh tế xanh và phát triển bền vững",
+        "Quản lý tài chính công",
+        "Khoa học, công nghệ và đổi mới sáng tạo",
+        "Quản lý đô thị thông minh",
+    ],
+    3: [
+        "Xây dựng pháp luật và thi hành pháp luật",
+        "Cải cách tư pháp",
+    ],
+    4: [
+        "Kỹ năng lãnh đạo, quản lý cấp chiến lược",
+        "Lãnh đạo trong bối cảnh chuyển đổi",
+    ],
+}
+ALL_TOPICS = [topic for topics in TOPICS.values() for topic in topics]
 LANGUAGE_TOPIC = "Tiếng Anh chuyên ngành quản lý công"
+LANGUAGE_GROUP = 4  # language for leading and managing (kỹ năng lãnh đạo, quản lý)
+
+
+def topic_for(group_code: int, n: int) -> str:
+    topics = TOPICS[group_code]
+    return topics[n % len(topics)]
+
+
 REVISED_YEARS = (2024, 2026)
 RETURNED_YEAR = 2023
 
@@ -135,7 +157,7 @@ class PlanningGenerator(Generator):
             NeedsRegistration(
                 call=call,
                 agency=agency,
-                topics=", ".join(rng.sample(TOPICS, 2)),
+                topics=", ".join(rng.sample(ALL_TOPICS, 2)),
                 preferred_countries=", ".join(rng.sample(COUNTRIES["SHORT"], 2)),
                 justification="Đáp ứng yêu cầu nâng cao năng lực đội ngũ cán bộ lãnh đạo, "
                 "quản lý trong giai đoạn mới.",
@@ -233,13 +255,19 @@ class PlanningGenerator(Generator):
             count = max(1, round(target / capacity))
             size = target // count
             for n in range(count):
+                if code == "LANGUAGE":
+                    group = next(g for g in groups if g.code == LANGUAGE_GROUP)
+                    topic = LANGUAGE_TOPIC
+                else:
+                    group = groups[(n // 4 + n) % len(groups)]
+                    topic = topic_for(group.code, n)
                 cost_per_person = {"SHORT": 180, "MEDIUM": 650, "LANGUAGE": 420}[code]
                 courses.append(
                     PlannedCourse(
                         plan=plan,
                         form=forms[code],
-                        content_group=groups[(n // 4 + n) % len(groups)],
-                        topic=LANGUAGE_TOPIC if code == "LANGUAGE" else TOPICS[n % len(TOPICS)],
+                        content_group=group,
+                        topic=topic,
                         country=rng.choice(COUNTRIES[code]),
                         quarter=1 + n % 4,
                         capacity=size + (1 if n < target % count else 0),

@@ -30,6 +30,15 @@ def test_a_name_variant_differs_but_stays_recognisable(seed, gender):
     assert similarity(normalize_vi(name), normalize_vi(variant)) >= 75
 
 
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(["M", "F"]))
+def test_a_name_variant_keeps_its_diacritics(seed, gender):
+    """Issue 18 item 13: registry names keep their diacritics, near-duplicates included."""
+    rng = random.Random(seed)
+    name = people.person_name(rng, gender)
+    variant = people.name_variant(rng, name)
+    assert people.strip_diacritics(name) not in (variant, " ".join(variant.split()[::-1]))
+
+
 def test_tone_placement_is_one_of_the_variants():
     assert people._swap_tone_placement("Thủy") == "Thuỷ"
     assert people._swap_tone_placement("Hoà") == "Hòa"
