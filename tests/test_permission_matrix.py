@@ -10,7 +10,7 @@ import datetime
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from apps.cadres.models import ImportJob
+from apps.cadres.models import ImportJob, TrainingRecord
 from apps.cadres.tests.factories import CadreFactory, LanguageSkillFactory, PositionHistoryFactory
 from apps.core.models import ExportJob
 from apps.documents.tests.factories import course_world
@@ -172,6 +172,11 @@ EXPECTED = {
     "cadres:position_add": (lambda w: {"pk": w["own_cadre"].pk}, POST_ONLY),
     "cadres:position_delete": (
         lambda w: {"pk": w["own_cadre"].pk, "position_pk": w["position"].pk},
+        POST_ONLY,
+    ),
+    "cadres:training_add": (lambda w: {"pk": w["own_cadre"].pk}, POST_ONLY),
+    "cadres:training_delete": (
+        lambda w: {"pk": w["own_cadre"].pk, "record_pk": w["training"].pk},
         POST_ONLY,
     ),
     "cadres:language_add": (lambda w: {"pk": w["own_cadre"].pk}, POST_ONLY),
@@ -401,6 +406,9 @@ def world(personas, ministry, ministry_unit, own_cadre, other_agency, programme_
             cadre=own_cadre, start=datetime.date(2010, 1, 1), end=datetime.date(2012, 1, 1)
         ),
         "skill": skill,
+        "training": TrainingRecord.objects.create(
+            cadre=own_cadre, course_name="Bồi dưỡng", start=datetime.date(2015, 1, 1)
+        ),
         "export": ExportJob.objects.create(
             created_by=personas["steering_admin"], kind="cadres", title="x", file_name="x.xlsx"
         ),
@@ -470,7 +478,8 @@ def test_participant_gets_404_for_someone_else(world, client_for):
 
 
 @pytest.mark.parametrize(
-    "name", ["cadres:cadre_reveal", "cadres:position_add", "cadres:language_add"]
+    "name",
+    ["cadres:cadre_reveal", "cadres:position_add", "cadres:language_add", "cadres:training_add"],
 )
 @pytest.mark.parametrize("persona", ["agency_officer", "participant"])
 def test_nobody_writes_to_another_agency_cadre(name, persona, world, client_for):

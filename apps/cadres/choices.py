@@ -78,3 +78,12 @@ class AgeBand(models.TextChoices):
     UP_TO_40 = "le40", _("40 or under")
     FROM_41_TO_50 = "41_50", _("Over 40 to 50")
     OVER_50 = "gt50", _("Over 50")
+
+
+class TrainingMode(models.TextChoices):
+    """Hình thức đào tạo, bồi dưỡng (form 2C: tập trung, không tập trung …)."""
+
+    FULL_TIME = "tap_trung", _("Full-time")
+    PART_TIME = "khong_tap_trung", _("Part-time")
+    ONLINE = "truc_tuyen", _("Online")
+    BLENDED = "ket_hop", _("Blended")

@@ -34,6 +34,7 @@ def export_columns() -> list[tuple[str, int]]:
         (_("Political theory"), 14),
         (_("Foreign languages"), 22),
         (_("Citizen ID number"), 16),
+        (_("Dossier code"), 16),
         (_("Passport number"), 14),
         (_("Expected retirement"), 12),
     ]
@@ -84,6 +85,7 @@ def cadre_export_xlsx(queryset, *, full_identifiers: bool, progress=None) -> tup
         "degree",
         "political_theory",
         "national_id",
+        "dossier_code",
         "passport_number",
         "expected_retirement",
     )
@@ -111,6 +113,7 @@ def cadre_export_xlsx(queryset, *, full_identifiers: bool, progress=None) -> tup
             degree,
             pol,
             national_id,
+            dossier_code,
             passport,
             retires,
         ) in chunk:
@@ -133,6 +136,7 @@ def cadre_export_xlsx(queryset, *, full_identifiers: bool, progress=None) -> tup
                     str(theory.get(pol, "")),
                     ", ".join(languages.get(pk, [])),
                     reveal(national_id),
+                    dossier_code,
                     reveal(passport),
                     retires,
                 ],

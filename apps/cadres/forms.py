@@ -7,7 +7,7 @@ from apps.core.bounds import BoundedFormIntegerField, BoundedModelForm
 from apps.core.widgets import FastSelect
 
 from .filtersets import AgencyChoiceField
-from .models import Cadre, LanguageSkill, PositionHistory
+from .models import Cadre, LanguageSkill, PositionHistory, TrainingRecord
 from .validators import validate_national_id
 
 DATE_WIDGET = {"class": "form-control", "placeholder": "dd/mm/yyyy"}
@@ -43,6 +43,7 @@ class CadreForm(BoundedModelForm):
             "ethnicity",
             "religion",
             "national_id",
+            "dossier_code",
             "passport_number",
             "passport_expiry",
             "agency",
@@ -117,6 +118,26 @@ class LanguageForm(BoundedModelForm):
         model = LanguageSkill
         fields = ["language", "level", "certificate", "score", "certified_on"]
         field_classes = {"certified_on": DateField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _bootstrap(self)
+
+
+class TrainingRecordForm(forms.ModelForm):
+    class Meta:
+        model = TrainingRecord
+        fields = [
+            "course_name",
+            "institution",
+            "country",
+            "start",
+            "end",
+            "mode",
+            "certificate",
+            "programme_form",
+        ]
+        field_classes = {"start": DateField, "end": DateField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

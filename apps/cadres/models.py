@@ -20,6 +20,7 @@ from .choices import (
     ManagementCategory,
     PoliticalTheory,
     StateManagement,
+    TrainingMode,
 )
 from .validators import validate_national_id
 
@@ -47,6 +48,8 @@ class Cadre(models.Model):
     ethnicity = models.CharField(_("ethnicity"), max_length=64, default="Kinh")
     religion = models.CharField(_("religion"), max_length=64, blank=True)
     national_id = models.CharField(_("citizen ID number"), max_length=12, unique=True)
+    #: Mã định danh hồ sơ of the national cadre database (Nghị định 27/2026/NĐ-CP, group 1).
+    dossier_code = models.CharField(_("dossier code"), max_length=32, blank=True)
     passport_number = models.CharField(_("passport number"), max_length=16, blank=True)
     passport_expiry = models.DateField(_("passport expiry"), null=True, blank=True)
 
@@ -131,6 +134,11 @@ class Cadre(models.Model):
             models.CheckConstraint(
                 name="cadre_national_id_12_digits",
                 condition=Q(national_id__regex=r"^[0-9]{12}$"),
+            ),
+            models.UniqueConstraint(
+                fields=["dossier_code"],
+                condition=~Q(dossier_code=""),
+                name="cadre_dossier_code_unique",
             ),
             models.CheckConstraint(
                 name="cadre_party_dates_ordered",
@@ -248,6 +256,60 @@ class LanguageSkill(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_language_display()} {self.level}"
+
+
+class TrainingRecordQuerySet(ScopedQuerySet):
+    scope_agency_lookup = "cadre__agency"
+    scope_cadre_lookup = "cadre"
+
+
+class TrainingRecord(models.Model):
+    """One line of quá trình đào tạo, bồi dưỡng (form 2C; group 5 of the national cadre
+    database): entered, imported, or filled automatically when a course of this programme is
+    completed (then ``programme_course_code`` and ``programme_form`` say which)."""
+
+    cadre = models.ForeignKey(Cadre, on_delete=models.CASCADE, related_name="trainings")
+    course_name = models.CharField(_("training course"), max_length=255)
+    institution = models.CharField(_("place of training"), max_length=255, blank=True)
+    country = models.CharField(_("country"), max_length=128, blank=True)
+    start = models.DateField(_("from"))
+    end = models.DateField(_("to"), null=True, blank=True)
+    mode = models.CharField(_("form"), max_length=16, choices=TrainingMode.choices, blank=True)
+    certificate = models.CharField(_("certificate"), max_length=255, blank=True)
+    programme_form = models.ForeignKey(
+        "programme.TrainingForm",
+        verbose_name=_("form of Đề án 165"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    programme_course_code = models.CharField(
+        _("course of this programme"), max_length=32, blank=True, editable=False
+    )
+
+    history = HistoricalRecords()
+    objects = TrainingRecordQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("training record")
+        verbose_name_plural = _("training history")
+        ordering = ["cadre", "-start"]
+        constraints = [
+            models.CheckConstraint(
+                name="training_start_le_end",
+                condition=Q(end__isnull=True) | Q(start__lte=F("end")),
+                violation_error_message=_("The training cannot end before it starts."),
+            ),
+            models.UniqueConstraint(
+                fields=["cadre", "programme_course_code"],
+                condition=~Q(programme_course_code=""),
+                name="training_programme_course_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course_name} ({self.start:%m/%Y})"
 
 
 class ImportJob(BackgroundJob):

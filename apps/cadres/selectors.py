@@ -18,7 +18,12 @@ def cadre_detail_queryset(*, fetched_by) -> QuerySet[Cadre]:
     return (
         cadre_list(fetched_by=fetched_by)
         .select_related("language_use_confirmed_by")
-        .prefetch_related("languages", "positions__agency", "positions__position_level")
+        .prefetch_related(
+            "languages",
+            "positions__agency",
+            "positions__position_level",
+            "trainings__programme_form",
+        )
     )
 
 

@@ -17,7 +17,7 @@ from apps.core.text import normalize_vi
 from apps.programme import settings_registry
 from apps.programme.models import RuleSetting
 
-from .models import Cadre, LanguageSkill, PositionHistory
+from .models import Cadre, LanguageSkill, PositionHistory, TrainingRecord
 from .permissions import ADD_CADRE, CHANGE_CADRE
 from .retirement import expected_retirement
 from .validators import validate_date_of_birth
@@ -121,6 +121,26 @@ def _check_unique_identifiers(cadre: Cadre, *, actor: User) -> None:
     )
 
 
+def _check_unique_dossier_code(cadre: Cadre, *, actor: User) -> None:
+    """Mã định danh hồ sơ: optional, one cadre per code; like the citizen ID, a clash is named
+    only inside the actor's scope (before full_clean's own message)."""
+    if not cadre.dossier_code:
+        return
+    clash = Cadre.objects.filter(dossier_code=cadre.dossier_code).exclude(pk=cadre.pk)
+    if not clash.exists():
+        return
+    if Cadre.objects.restrict(actor).filter(pk__in=clash.values("pk")).exists():
+        message = _("Another cadre already has the dossier code %(value)s.") % {
+            "value": cadre.dossier_code
+        }
+    else:
+        message = _(
+            "This dossier code cannot be registered from your account. Check it; if it is "
+            "right, ask the steering committee."
+        )
+    raise ValidationError({"dossier_code": message})
+
+
 @transaction.atomic
 def cadre_create(*, actor: User, **fields: Any) -> Cadre:
     require(
@@ -134,6 +154,7 @@ def cadre_create(*, actor: User, **fields: Any) -> Cadre:
     cadre_fill_derived(cadre)
     language_use_record(cadre, actor=actor, was=False)
     _check_unique_identifiers(cadre, actor=actor)  # before full_clean's own uniqueness message
+    _check_unique_dossier_code(cadre, actor=actor)
     cadre.full_clean(exclude=["search_key"])
     cadre._history_user = actor  # recorded in the history even outside a request
     cadre.save()
@@ -170,6 +191,7 @@ def cadre_update(*, actor: User, cadre: Cadre, version: int, **fields: Any) -> C
     cadre_fill_derived(current)
     language_use_record(current, actor=actor, was=was_using_language)
     _check_unique_identifiers(current, actor=actor)  # before full_clean's own uniqueness message
+    _check_unique_dossier_code(current, actor=actor)
     current.full_clean(exclude=["search_key"])
     current.version += 1
     current._history_user = actor
@@ -202,6 +224,56 @@ def position_delete(*, actor: User, position: PositionHistory) -> None:
     detail = {"position": str(position)}
     position.delete()
     audit_record(actor=actor, action="cadres.position_delete", obj=cadre, detail=detail)
+
+
+@transaction.atomic
+def training_add(*, actor: User, cadre: Cadre, **fields: Any) -> TrainingRecord:
+    """Add a line of the cadre's training history (quá trình đào tạo, bồi dưỡng)."""
+    _require_change(actor, cadre)
+    record = TrainingRecord(cadre=cadre, **fields)
+    record.full_clean()
+    record._history_user = actor
+    record.save()
+    audit_record(actor=actor, action="cadres.training_add", obj=cadre, detail={"id": record.pk})
+    return record
+
+
+@transaction.atomic
+def training_update(*, actor: User, record: TrainingRecord, **fields: Any) -> TrainingRecord:
+    _require_change(actor, record.cadre)
+    for name, value in fields.items():
+        setattr(record, name, value)
+    record.full_clean()
+    record._history_user = actor
+    record.save()
+    audit_record(
+        actor=actor, action="cadres.training_update", obj=record.cadre, detail={"id": record.pk}
+    )
+    return record
+
+
+@transaction.atomic
+def training_delete(*, actor: User, record: TrainingRecord) -> None:
+    cadre = record.cadre
+    _require_change(actor, cadre)
+    detail = {"training": str(record)}
+    record.delete()
+    audit_record(actor=actor, action="cadres.training_delete", obj=cadre, detail=detail)
+
+
+def training_from_programme(
+    *, actor: User | None, cadre: Cadre, course_code: str, **fields: Any
+) -> TrainingRecord:
+    """The line a completed course of this programme adds to the cadre's training history,
+    once per course (a second call returns the same line)."""
+    record = TrainingRecord.objects.filter(cadre=cadre, programme_course_code=course_code).first()
+    if record is not None:
+        return record
+    record = TrainingRecord(cadre=cadre, programme_course_code=course_code, **fields)
+    record.full_clean()
+    record._history_user = actor
+    record.save()
+    return record
 
 
 @transaction.atomic

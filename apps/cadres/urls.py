@@ -18,6 +18,10 @@ urlpatterns = [
         views.position_delete,
         name="position_delete",
     ),
+    path("<int:pk>/trainings/", views.training_add, name="training_add"),
+    path(
+        "<int:pk>/trainings/<int:record_pk>/delete/", views.training_delete, name="training_delete"
+    ),
     path("<int:pk>/languages/", views.language_add, name="language_add"),
     path(
         "<int:pk>/languages/<int:skill_pk>/delete/", views.language_delete, name="language_delete"

@@ -23,9 +23,9 @@ from apps.core.scoping import CHANGE, VIEW, get_scoped_or_404
 from . import services
 from .export import cadre_export_xlsx
 from .filtersets import CadreFilter
-from .forms import CadreForm, LanguageForm, PositionForm
+from .forms import CadreForm, LanguageForm, PositionForm, TrainingRecordForm
 from .identifiers import mask_identifier
-from .models import Cadre, LanguageSkill, PositionHistory
+from .models import Cadre, LanguageSkill, PositionHistory, TrainingRecord
 from .permissions import (
     ADD_CADRE,
     CHANGE_CADRE,
@@ -34,6 +34,7 @@ from .permissions import (
     VIEW_OWN_RECORD,
     VIEW_REGISTRY,
 )
+from .profile import profile_sections
 from .selectors import cadre_detail_queryset, cadre_history, cadre_list
 from .tables import CadreTable
 
@@ -131,6 +132,8 @@ def cadre_detail(request, pk):
             "history": cadre_history(cadre=cadre),
             "position_form": PositionForm(user=request.user) if can_edit else None,
             "language_form": LanguageForm() if can_edit else None,
+            "training_form": TrainingRecordForm() if can_edit else None,
+            "profile_sections": profile_sections(cadre=cadre, user=request.user),
         },
     )
 
@@ -228,6 +231,30 @@ def position_delete(request, pk, position_pk):
     )
     services.position_delete(actor=request.user, position=position)
     messages.success(request, _("The position was removed from the history."))
+    return redirect(cadre)
+
+
+@require_POST
+def training_add(request, pk):
+    cadre = get_scoped_or_404(Cadre.objects, request.user, CHANGE, pk=pk)
+    return _add_to_record(
+        request,
+        cadre,
+        TrainingRecordForm(request.POST),
+        services.training_add,
+        done=_("The training was added to the history."),
+        failed=_("The training was not added: %(errors)s"),
+    )
+
+
+@require_POST
+def training_delete(request, pk, record_pk):
+    cadre = get_scoped_or_404(Cadre.objects, request.user, CHANGE, pk=pk)
+    record = get_scoped_or_404(
+        TrainingRecord.objects.filter(cadre=cadre), request.user, CHANGE, pk=record_pk
+    )
+    services.training_delete(actor=request.user, record=record)
+    messages.success(request, _("The training was removed from the history."))
     return redirect(cadre)
 
 

@@ -14,11 +14,12 @@ class NominationsConfig(AppConfig):
     verbose_name = _("Nominations")
 
     def ready(self) -> None:
+        from apps.cadres.profile import register_profile_section
         from apps.core import workflow as core_workflow
         from apps.courses import hooks
         from apps.planning import quota
 
-        from . import selectors, services, workflow
+        from . import selectors, services, training, workflow
 
         quota.register(
             quota.PlaceSource(
@@ -34,3 +35,6 @@ class NominationsConfig(AppConfig):
         core_workflow.add_guard("courses.Course", workflow.require_exit_tests)
         core_workflow.follow("courses.Course", workflow.members_follow_course)
         core_workflow.follow("nominations.Nomination", services.record_quota_use_on_step)
+        # Completed courses fill the training history; the profile lists the nominations.
+        core_workflow.follow("nominations.Nomination", training.record_completed_course)
+        register_profile_section(training.cadre_nominations)

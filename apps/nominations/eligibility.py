@@ -16,7 +16,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from apps.agencies.models import Agency
 from apps.cadres.choices import LEVEL_ORDER
-from apps.cadres.models import Cadre, LanguageSkill
+from apps.cadres.models import Cadre, LanguageSkill, TrainingRecord
 from apps.core.models import User
 from apps.planning import quota
 from apps.programme import settings_registry
@@ -133,6 +133,14 @@ def build_context(candidates: list[Candidate]) -> EligibilityContext:
     )
     for pk, cadre_id, course_id, code, form_id, start, end, status in rows:
         history[cadre_id].append(HistoryRow(pk, course_id, code, form_id, start, end, status))
+    # Courses of this programme attended before the system (entered or imported into the
+    # training history with their form); those it filled itself are the nominations above.
+    trainings = TrainingRecord.objects.filter(
+        cadre_id__in=cadre_ids, programme_form__isnull=False, programme_course_code=""
+    ).values_list("cadre_id", "course_name", "programme_form_id", "start", "end")
+    for cadre_id, name, form_id, start, end in trainings:
+        row = HistoryRow(0, 0, name, form_id, start, end or start, NominationStatus.COMPLETED)
+        history[cadre_id].append(row)
     quotas = quota.quota_states(
         {
             (c.agency, c.course.form_id, c.course.start.year)

@@ -164,3 +164,32 @@ def test_detail_shows_who_confirmed_the_language_use(client_for, agency_officer,
     page = client_for(agency_officer).get(cadre.get_absolute_url())
     today = timezone.localdate().strftime("%d/%m/%Y")
     assert f"confirmed by {agency_officer.display_name} on {today}" in page.content.decode()
+
+
+def test_training_history_keeps_its_dates_in_order(steering_admin, ministry):
+    cadre = CadreFactory(agency=ministry)
+    with pytest.raises(ValidationError, match="cannot end before it starts"):
+        services.training_add(
+            actor=steering_admin,
+            cadre=cadre,
+            course_name="Bồi dưỡng lý luận chính trị cao cấp",
+            start=datetime.date(2020, 5, 1),
+            end=datetime.date(2020, 1, 1),
+        )
+
+
+def test_the_dossier_code_is_optional_and_unique_when_present(steering_admin, ministry):
+    """Issue 18 item 7: Mã định danh hồ sơ of the national database."""
+    first = CadreFactory(agency=ministry)
+    second = CadreFactory(agency=ministry)
+    first, second = (  # both saved without a code
+        services.cadre_update(actor=steering_admin, cadre=cadre, version=cadre.version)
+        for cadre in (first, second)
+    )
+    services.cadre_update(
+        actor=steering_admin, cadre=first, version=first.version, dossier_code="HS-0001"
+    )
+    with pytest.raises(ValidationError, match="dossier code HS-0001"):
+        services.cadre_update(
+            actor=steering_admin, cadre=second, version=second.version, dossier_code="HS-0001"
+        )
