@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "apps.partners",
     "apps.courses",
     "apps.nominations",
+    "apps.delegations",
     "apps.documents",
 ]
 # apps.demo (demo data, demo logins) is installed by the dev/demo and test settings only.
