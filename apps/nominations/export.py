@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 
 from apps.core.spreadsheets import HEADER_STYLE, Workbook
 
+from .choices import Outcome
+
 
 def nomination_export_file(queryset) -> tuple[str, int]:
     handle = tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False)  # noqa: SIM115
@@ -47,7 +49,7 @@ def nomination_export_file(queryset) -> tuple[str, int]:
                 nomination.note,
                 nomination.get_outcome_display(),
                 "\n".join(
-                    f"{r.code} {r.outcome}: {r.message}"
+                    f"{r.code} · {Outcome(r.outcome).label}: {r.message}"
                     for r in nomination.results
                     if r.outcome != "pass"
                 ),

@@ -335,3 +335,30 @@ def test_api_decide_is_for_steering_admins(api_for, agency_officer, steering_adm
     assert refused.status_code == 400
     response = api_for(steering_admin).post(url, {"decision": "approved"}, format="json")
     assert (response.status_code, response.json()["status"]) == (200, "approved")
+
+
+def test_the_export_names_rule_outcomes_never_their_codes(
+    client_for, steering_admin, course, ministry_unit
+):
+    NominationFactory(
+        course=course,
+        cadre=CadreFactory(agency=ministry_unit),
+        status="submitted",
+        outcome="fail",
+        eligibility=[
+            {
+                "code": "R1",
+                "outcome": "fail",
+                "text": "Position '%(position)s' (%(level)s) is not among those eligible for "
+                "%(form)s (%(source)s)",
+                "params": {"position": "Vụ trưởng", "level": "Cấp vụ", "form": "ngắn hạn"}
+                | {"source": "KL §2.4"},
+            },
+        ],
+    )
+    client = client_for(steering_admin)
+    client.cookies["django_language"] = "vi"
+    response = client.get(reverse("nominations:nomination_export"))
+    rows = list(load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.values)
+    assert rows[1][9].startswith("R1 · Không đạt: ")
+    assert "Vụ trưởng" in rows[1][9] and "fail" not in rows[1][9]
