@@ -79,3 +79,16 @@ class IssuedDocument(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def title(self) -> str:
+        """How a link names the document: "Quyết định số 01-QĐ/BTCTW", never the register's code."""
+        template = DOCUMENT_TITLES.get(self.kind, _("%(kind)s No. %(reference)s"))
+        return str(template) % {"kind": self.get_kind_display(), "reference": self.reference}
+
+
+#: a document's name in links, by kind ("%(reference)s" is its number and code)
+DOCUMENT_TITLES = {
+    DocumentKind.DECISION: _("Decision No. %(reference)s"),
+    DocumentKind.SUMMARY_LIST: _("Summary list No. %(reference)s"),
+}

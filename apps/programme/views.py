@@ -1,7 +1,5 @@
 """Programme settings views: the overview for every registry role, edits for steering admins."""
 
-import json
-
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -224,7 +222,6 @@ def rule_setting_edit(request, pk: int):
         )
 
     title = _("Edit the rule setting “%(name)s”") % {"name": setting.name}
-    params = json.dumps(setting.params, ensure_ascii=False, indent=2) if setting.params else ""
     return _edit(
         request,
         form,
@@ -232,7 +229,7 @@ def rule_setting_edit(request, pk: int):
         title=title,
         anchor="rules",
         history=_history_url("rule", setting),
-        extra={"setting": setting, "params_json": params},
+        extra={"setting": setting},
     )
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from apps.courses.tests.factories import AgendaItemFactory, CourseFactory
 from apps.documents.services import decision_issue
 from apps.nominations.tests.factories import NominationFactory
+from apps.partners.tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +41,31 @@ def test_participant_not_approved_sees_no_decision_link(
     assert issued.reference not in client.get(course.get_absolute_url()).text
     download = client.get(reverse("documents:document_download", args=[issued.pk]))
     assert download.status_code == 404
+
+
+def test_decision_link_reads_decision_number_not_a_register_code(
+    client_for, participant, own_cadre, steering_admin, course, settings
+):
+    settings.LANGUAGE_CODE = "vi"
+    NominationFactory(course=course, cadre=own_cadre, status="approved")
+    issued = decision_issue(actor=steering_admin, course=course)
+    for user, url in (
+        (participant, reverse("courses:my_courses")),
+        (steering_admin, course.get_absolute_url()),
+    ):
+        text = client_for(user).get(url).text
+        assert f"Quyết định số {issued.reference}</a>" in text
+        assert f"STT {issued.reference}" not in text
+
+
+def test_participant_sees_the_partner_by_name_without_a_link_they_may_not_open(
+    client_for, participant, own_cadre, steering_admin, course
+):
+    course.partner = PartnerFactory(name="Trường Chính sách công Lý Quang Diệu")
+    course.save()
+    NominationFactory(course=course, cadre=own_cadre, status="approved")
+    partner_url = course.partner.get_absolute_url()
+    page = client_for(participant).get(course.get_absolute_url())
+    assert course.partner.name in page.text
+    assert partner_url not in page.text
+    assert partner_url in client_for(steering_admin).get(course.get_absolute_url()).text
