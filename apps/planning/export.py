@@ -20,7 +20,7 @@ def consolidation_workbook(data: Consolidation) -> bytes:
             _("Agency"),
             *[form.name for form in data.forms],
             _("Total"),
-            _("Realism ratio"),
+            *[_("Realism ratio – %(form)s") % {"form": form.name} for form in data.forms],
             _("Years of history"),
             _("Flag"),
             _("Topics"),
@@ -30,14 +30,17 @@ def consolidation_workbook(data: Consolidation) -> bytes:
         HEADER_STYLE,
     )
     for row in data.rows:
-        ratio = row.realism.ratio
         sheet.append(
             [
                 row.registration.agency.name,
                 *row.by_form,
                 row.total,
-                float(ratio) if ratio is not None else _("no history"),
-                row.realism.years_label,
+                *[float(r.ratio) if r.ratio is not None else _("no history") for r in row.realism],
+                ", ".join(
+                    f"{form.name}: {r.years_label}"
+                    for form, r in zip(data.forms, row.realism, strict=True)
+                    if r.years
+                ),
                 row.flag,
                 row.registration.topics,
                 row.registration.preferred_countries,

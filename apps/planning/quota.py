@@ -77,7 +77,8 @@ class QuotaState:
         return self.places is not None and self.used >= self.places
 
 
-def _chain(path: str) -> list[int]:
+def path_ids(path: str) -> list[int]:
+    """The agency ids of a materialised path, root first."""
     return [int(part) for part in path.split("/") if part]
 
 
@@ -136,11 +137,11 @@ def quota_states(keys: Iterable[tuple[Agency, int, int]]) -> dict[tuple[int, int
     )
     used: dict[tuple[int, int, int], int] = defaultdict(int)
     for (agency_id, form_id, year), n in counts.items():
-        holder = _nearest(_chain(paths[agency_id]), holders[(form_id, year)])
+        holder = _nearest(path_ids(paths[agency_id]), holders[(form_id, year)])
         used[(holder, form_id, year)] += n
     answer = {}
     for agency, form_id, year in keys:
-        holder = _nearest(_chain(agency.path), holders[(form_id, year)])
+        holder = _nearest(path_ids(agency.path), holders[(form_id, year)])
         plan = plans.get(year)
         answer[(agency.pk, form_id, year)] = QuotaState(
             holder_id=holder,
@@ -165,7 +166,7 @@ def lock(*, agency: Agency, form_id: int, year: int) -> None:
     once wait for each other instead of both passing the count.
     """
     plan = _approved_plans([year]).get(year)
-    chain = _chain(agency.path)
+    chain = path_ids(agency.path)
     rows = Quota.objects.none()
     holders: set[int] = set()
     if plan is not None:
@@ -226,4 +227,24 @@ def sent_by_form(*, year: int) -> dict[int, int]:
         )
         for form_id, n in rows:
             sent[form_id] += n
+    return dict(sent)
+
+
+def sent_by_unit(*, years: Iterable[int]) -> dict[tuple[int, int, int], int]:
+    """Cadres actually sent on courses that take their places from the plan's quotas, per
+    (nominating unit, form id, year), uncapped – what an agency did with the places it was
+    given, the numerator of the realism ratio. One grouped query per registered source: the
+    rows that use a place (``places()``) and were sent (``sent()``)."""
+    years = set(years)
+    sent: dict[tuple[int, int, int], int] = defaultdict(int)
+    for source in _sources:
+        rows = (
+            source.places()
+            .filter(quota_year__in=years, pk__in=source.sent().values("pk"))
+            .values_list("quota_agency", "quota_form", "quota_year")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for agency_id, form_id, year, n in rows:
+            sent[(agency_id, form_id, year)] += n
     return dict(sent)

@@ -100,26 +100,28 @@ def registration_is_open(registration: NeedsRegistration | None, call: NeedsCall
 
 
 @dataclass
-class Realism:
-    """How much of what an agency asked for in past years it actually used."""
+class FormRealism:
+    """What an agency did with the places of one form it was given in past years."""
 
-    requested: int = 0
-    used: int = 0
+    allocated: int = 0
+    sent: int = 0
     years: list[int] = field(default_factory=list)
 
     @property
     def ratio(self) -> Decimal | None:
-        if not self.years or not self.requested:
+        """Cadres sent ÷ places allocated, uncapped: 1 for an agency that filled every place it
+        was given, above 1 when it sent more (places moved to it during the year)."""
+        if not self.years or not self.allocated:
             return None
-        return (Decimal(self.used) / Decimal(self.requested)).quantize(
+        return (Decimal(self.sent) / Decimal(self.allocated)).quantize(
             Decimal("0.01"), rounding=ROUND_HALF_UP
         )
 
     @property
-    def average_used(self) -> Decimal | None:
+    def average_sent(self) -> Decimal | None:
         if not self.years:
             return None
-        return Decimal(self.used) / Decimal(len(self.years))
+        return Decimal(self.sent) / Decimal(len(self.years))
 
     @property
     def years_label(self) -> str:
@@ -130,64 +132,76 @@ class Realism:
         return f"{self.years[0]}–{self.years[-1]}"
 
 
+@dataclass
+class Realism:
+    """An agency's realism, form by form (``FormRealism`` per form id)."""
+
+    by_form: dict[int, FormRealism] = field(default_factory=dict)
+
+    def form(self, form_id: int) -> FormRealism:
+        return self.by_form.get(form_id) or FormRealism()
+
+
 def realism_by_agency(
     *, agency_ids, year: int, history_years: int | None = None
 ) -> dict[int, Realism]:
-    """Realism of each agency over the years before ``year`` (setting
-    ``realism_history_years``), in two queries.
+    """Realism of each agency (``agency_ids``: ids), per form, over the years before ``year``
+    (setting ``realism_history_years``, read unless given), in three queries.
 
-    Requested = places in the agency's registrations; used = ``Quota.used`` in the approved plan
-    of the same year. Only years in which the agency registered count, so an agency that did not
-    register one year is neither rewarded nor punished for it.
+    Allocated = the places of the form the approved plan of each year gave the agency and its
+    units (after any quota move); sent = the cadres of the agency and its units actually sent
+    on courses that take their places from the plan's quotas (``quota.sent_by_unit``). Only
+    the years in which the agency was given places of the form count: a year it was given
+    nothing neither rewards nor punishes it. Quotas are structurally below requests, so the
+    measure is what the agency did with what it was given, never sent ÷ requested.
     """
     if history_years is None:
         history_years = settings_registry.get("realism_history_years")
-    first = year - history_years
-    requested = (
-        NeedsLine.objects.filter(
-            registration__agency_id__in=agency_ids,
-            registration__call__year__gte=first,
-            registration__call__year__lt=year,
-        )
-        .values_list("registration__agency_id", "registration__call__year")
+    years = range(year - history_years, year)
+    wanted = {int(agency_id) for agency_id in agency_ids}
+    allocated: dict[tuple[int, int, int], int] = defaultdict(int)
+    quotas = (
+        Quota.objects.filter(plan__status=PlanStatus.APPROVED, plan__year__in=years, places__gt=0)
+        .values_list("agency__path", "form_id", "plan__year")
         .annotate(total=Sum("places"))
         .order_by()
     )
-    used = (
-        Quota.objects.filter(
-            agency_id__in=agency_ids,
-            plan__status=PlanStatus.APPROVED,
-            plan__year__gte=first,
-            plan__year__lt=year,
-        )
-        .values_list("agency_id", "plan__year")
-        .annotate(total=Sum("used"))
-        .order_by()
+    for path, form_id, y, total in quotas:
+        for agency_id in wanted.intersection(quota.path_ids(path)):
+            allocated[(agency_id, form_id, y)] += total
+    sent_by_unit = quota.sent_by_unit(years=years)
+    paths = dict(
+        Agency.objects.filter(pk__in={a for a, _f, _y in sent_by_unit}).values_list("pk", "path")
     )
-    used_by = {(agency_id, y): total or 0 for agency_id, y, total in used}
+    sent: dict[tuple[int, int, int], int] = defaultdict(int)
+    for (unit_id, form_id, y), n in sent_by_unit.items():
+        for agency_id in wanted.intersection(quota.path_ids(paths[unit_id])):
+            sent[(agency_id, form_id, y)] += n
     result: dict[int, Realism] = defaultdict(Realism)
-    for agency_id, y, total in sorted(requested, key=lambda row: row[1]):
-        if not total:
-            continue
-        realism = result[agency_id]
-        realism.requested += total
-        realism.used += used_by.get((agency_id, y), 0)
+    for (agency_id, form_id, y), places in sorted(allocated.items(), key=lambda item: item[0][2]):
+        realism = result[agency_id].by_form.setdefault(form_id, FormRealism())
+        realism.allocated += places
+        realism.sent += sent.get((agency_id, form_id, y), 0)
         realism.years.append(y)
     return result
 
 
-def over_request_reason(*, requested: int, realism: Realism, threshold: Decimal) -> str:
-    """Why a request is flagged, or "" when it is within the historic filling + threshold."""
-    average = realism.average_used
-    if average is None:
+def over_request_reason(
+    *, requested: int, realism: FormRealism, threshold: Decimal, form_name: str
+) -> str:
+    """Why a request of one form is flagged, or "" when it is within the cadres the agency sent
+    a year on average in the history years + the threshold (setting ``realism_over_request``)."""
+    average = realism.average_sent
+    if average is None or not requested:
         return ""
     limit = average * (1 + threshold)
     if Decimal(requested) <= limit:
         return ""
     return _(
-        "Requests %(requested)s places, but filled %(average)s a year on average in "
+        "%(form)s: requests %(requested)s places, but sent %(average)s a year on average in "
         "%(years)s; more than %(percent)s%% above that."
     ) % {
+        "form": form_name,
         "requested": requested,
         "average": f"{average:.1f}".replace(".", ","),
         "years": realism.years_label,
@@ -203,8 +217,14 @@ class ConsolidationRow:
     registration: NeedsRegistration
     by_form: list[int]
     total: int
-    realism: Realism
-    flag: str
+    #: per form, in the order of ``Consolidation.forms``
+    realism: list[FormRealism]
+    flags: list[str]
+
+    @property
+    def flag(self) -> str:
+        """Every form's over-request reason, one sentence each."""
+        return " ".join(flag for flag in self.flags if flag)
 
 
 @dataclass
@@ -279,7 +299,7 @@ def consolidation(*, year: int) -> Consolidation:
         per_group[group_index[group_id]][form_index[form_id]] += total
     rule_settings = settings_registry.load(["realism_history_years", "realism_over_request"])
     realism = realism_by_agency(
-        agency_ids=NeedsRegistration.objects.filter(call__year=year).values("agency_id"),
+        agency_ids=[registration.agency_id for registration in registrations],
         year=year,
         history_years=rule_settings.get("realism_history_years"),
     )
@@ -289,13 +309,22 @@ def consolidation(*, year: int) -> Consolidation:
         by_form = per_registration[registration.pk]
         total = sum(by_form)
         history = realism.get(registration.agency_id, Realism())
+        per_form = [history.form(form.pk) for form in forms]
         rows.append(
             ConsolidationRow(
                 registration=registration,
                 by_form=by_form,
                 total=total,
-                realism=history,
-                flag=over_request_reason(requested=total, realism=history, threshold=threshold),
+                realism=per_form,
+                flags=[
+                    over_request_reason(
+                        requested=requested,
+                        realism=form_realism,
+                        threshold=threshold,
+                        form_name=form.name,
+                    )
+                    for form, requested, form_realism in zip(forms, by_form, per_form, strict=True)
+                ],
             )
         )
     return Consolidation(

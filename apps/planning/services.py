@@ -362,8 +362,10 @@ def plan_quotas_set(
 
 
 def suggested_allocation(plan: AnnualPlan) -> dict[tuple[int, int], int]:
-    """Quotas proportional to realistic demand: each agency's request × its realism ratio
-    (capped at 1; 1 without history), sharing each form's planned capacity."""
+    """Quotas proportional to realistic demand: each agency's request of a form × its realism
+    ratio for that form (cadres sent ÷ places allocated in past years, capped at 1 here: an
+    agency that filled every place keeps its whole request; 1 without history), sharing each
+    form's planned capacity."""
     consolidated = selectors.consolidation(year=plan.year)
     capacity = _capacity_by_form(plan)
     result: dict[tuple[int, int], int] = {}
@@ -373,7 +375,7 @@ def suggested_allocation(plan: AnnualPlan) -> dict[tuple[int, int], int]:
             requested = row.by_form[index]
             if not requested:
                 continue
-            ratio = row.realism.ratio
+            ratio = row.realism[index].ratio
             factor = min(ratio, Decimal(1)) if ratio is not None else Decimal(1)
             weights[row.registration.agency_id] = Decimal(requested) * factor
             caps[row.registration.agency_id] = requested

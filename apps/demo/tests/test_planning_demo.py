@@ -47,9 +47,9 @@ def test_numbers_sit_around_the_targets_and_realism_has_history(demo):
     data = consolidation(year=2026)
     short = data.totals[0]
     assert 250 <= short <= 500
-    ratios = [row.realism.ratio for row in data.rows if row.realism.ratio is not None]
+    ratios = [r.ratio for row in data.rows for r in row.realism if r.ratio is not None]
     assert len(ratios) >= 60
-    assert all(0 <= ratio <= 1 for ratio in ratios)
+    assert all(ratio >= 0 for ratio in ratios)  # cadres sent ÷ places allocated, uncapped
     assert any(ratio > 0 for ratio in ratios)
     assert any(row.flag for row in data.rows)
 

@@ -3,7 +3,7 @@ template engine cost more than the queries behind them (see docs/BENCHMARKS.md).
 
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -18,28 +18,33 @@ def consolidation_rows(data):
     out = []
     for row in data.rows:
         registration = row.registration
-        ratio = row.realism.ratio
-        realism = (
-            no_history
-            if ratio is None
-            else format_html(
-                '{} <span class="small text-body-secondary">({})</span>',
-                f"{ratio:.2f}".replace(".", ","),
-                row.realism.years_label,
+        cells = []
+        for requested, realism in zip(row.by_form, row.realism, strict=True):
+            ratio = realism.ratio
+            cells.append(
+                format_html(
+                    '<td class="text-end">{}<div class="small text-body-secondary text-nowrap">'
+                    "{}</div></td>",
+                    requested,
+                    no_history
+                    if ratio is None
+                    else format_html(
+                        "{} ({})", f"{ratio:.2f}".replace(".", ","), realism.years_label
+                    ),
+                )
             )
+        flags = format_html_join(
+            "", '<div>{} <span class="small">{}</span></div>', ((badge, f) for f in row.flags if f)
         )
-        flag = format_html('{} <span class="small">{}</span>', badge, row.flag) if row.flag else ""
         out.append(
             format_html(
                 '<tr><td><a href="{}">{}</a></td>{}<td class="text-end fw-bold">{}</td>'
-                '<td class="text-end text-nowrap">{}</td><td>{}</td></tr>',
+                "<td>{}</td></tr>",
                 detail.format(registration.pk),
                 registration.agency.name,
-                # whole numbers only: nothing to escape
-                mark_safe("".join(f'<td class="text-end">{int(v)}</td>' for v in row.by_form)),
+                mark_safe("".join(cells)),  # each cell built by format_html above
                 row.total,
-                realism,
-                flag,
+                flags,
             )
         )
     return mark_safe("".join(out))

@@ -1,6 +1,5 @@
-"""Realism on a hand-built history, the consolidation against targets, dashboard figures."""
-
-from decimal import Decimal
+"""The consolidation against targets, dashboard figures (realism with real sent cadres:
+apps/nominations/tests/test_realism.py)."""
 
 import pytest
 
@@ -10,9 +9,7 @@ from apps.planning.selectors import (
     plan_actuals,
     plan_dashboard,
     plan_totals,
-    realism_by_agency,
 )
-from apps.programme.models import RuleSetting
 
 from .factories import make_call, make_plan, make_registration
 
@@ -42,43 +39,12 @@ def history(reference_data, steering_admin, ministry, other_agency):
     return make_call(year=2026, by=steering_admin)
 
 
-def test_realism_is_used_over_requested_with_its_years(history, ministry, other_agency):
-    realism = realism_by_agency(agency_ids=[ministry.pk, other_agency.pk], year=2026)
-    assert realism[ministry.pk].ratio == Decimal("0.50")
-    assert realism[ministry.pk].years == [2023, 2024, 2025]
-    assert realism[ministry.pk].years_label == "2023–2025"
-    assert realism[other_agency.pk].ratio == Decimal("1.00")
-    assert realism[other_agency.pk].years_label == "2025"
-
-
-def test_realism_ignores_years_after_the_plan_year(history, ministry):
-    realism = realism_by_agency(agency_ids=[ministry.pk], year=2024)
-    assert realism[ministry.pk].years == [2023]
-
-
 def test_an_agency_without_history_has_no_ratio_and_no_flag(history, steering_admin):
     newcomer = AgencyFactory(code="TMOI", name="Tỉnh Mới", kind="tinh")
     make_registration(call=history, agency=newcomer, by=steering_admin, places={"SHORT": 90})
     row = next(r for r in consolidation(year=2026).rows if r.registration.agency == newcomer)
-    assert row.realism.ratio is None
+    assert [r.ratio for r in row.realism] == [None, None, None]
     assert row.flag == ""
-
-
-def test_a_request_far_above_past_filling_is_flagged_with_the_reason(
-    history, steering_admin, ministry, other_agency
-):
-    # the ministry filled 10 a year on average: 15 is the limit at 50 %
-    make_registration(call=history, agency=ministry, by=steering_admin, places={"SHORT": 16})
-    make_registration(call=history, agency=other_agency, by=steering_admin, places={"SHORT": 15})
-    rows = {r.registration.agency: r for r in consolidation(year=2026).rows}
-    assert "filled 10,0 a year on average in 2023–2025" in rows[ministry].flag
-    assert rows[other_agency].flag == ""
-
-
-def test_the_threshold_is_a_setting(history, steering_admin, ministry):
-    RuleSetting.objects.filter(code="realism_over_request").update(value=Decimal("1"))
-    make_registration(call=history, agency=ministry, by=steering_admin, places={"SHORT": 16})
-    assert consolidation(year=2026).rows[0].flag == ""
 
 
 def test_consolidation_totals_compare_with_the_phase_targets(history, steering_admin, ministry):

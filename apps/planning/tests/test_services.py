@@ -288,29 +288,7 @@ def test_it_refuses_negative_and_fractional_quotas(reference_data, steering_admi
     assert not Quota.objects.exists()
 
 
-def test_the_suggestion_follows_realistic_demand(
-    reference_data, steering_admin, ministry, other_agency
-):
-    from .factories import make_registration
-
-    call = make_call(year=2027, by=steering_admin)
-    make_registration(call=call, agency=ministry, by=steering_admin, places={"SHORT": 30})
-    make_registration(call=call, agency=other_agency, by=steering_admin, places={"SHORT": 30})
-    # history: the ministry used half of what it asked for in 2026, the province all of it
-    old = make_call(year=2026, by=steering_admin)
-    make_registration(call=old, agency=ministry, by=steering_admin, places={"SHORT": 20})
-    make_registration(call=old, agency=other_agency, by=steering_admin, places={"SHORT": 20})
-    make_plan(
-        year=2026,
-        by=steering_admin,
-        status="approved",
-        capacity={"SHORT": 40},
-        quotas={(ministry, "SHORT"): (20, 10), (other_agency, "SHORT"): (20, 20)},
-    )
-    plan = make_plan(year=2027, by=steering_admin, capacity={"SHORT": 30})
-    services.plan_quotas_suggest(actor=steering_admin, plan=plan)
-    quotas = dict(Quota.objects.filter(plan=plan).values_list("agency_id", "places"))
-    assert quotas == {ministry.pk: 10, other_agency.pk: 20}
+# The suggestion's realism is tested with sent cadres in apps/nominations/tests/test_realism.py.
 
 
 def _approved_plan(admin, ministry, other_agency):
