@@ -139,7 +139,7 @@ def content_group_edit(request, pk: int):
     def save(data):
         return services.content_group_update(actor=request.user, group=group, name=data["name"])
 
-    title = _("Edit content group %(code)s") % {"code": group.code}
+    title = _("Edit the content group “%(name)s”") % {"name": group.name}
     return _edit(
         request,
         form,
@@ -163,7 +163,7 @@ def position_level_edit(request, pk: int):
             actor=request.user, level=level, name=data["name"], short_name=data["short_name"]
         )
 
-    title = _("Edit position level %(code)s") % {"code": level.code}
+    title = _("Edit the position level “%(name)s”") % {"name": level.name}
     return _edit(
         request,
         form,

@@ -55,7 +55,7 @@ def make_plan(
             plan=plan,
             form=form(code),
             content_group=group(1),
-            topic=f"Khóa {code}",
+            topic=f"Quản trị quốc gia hiện đại ({form(code).name.lower()})",
             quarter=2,
             capacity=places,
         )
