@@ -19,7 +19,12 @@ never meet a full citizen ID.
 """
 
 import copy
+import datetime
+import html
+import io
+import json
 import re
+import zipfile
 
 import pytest
 from django.db import connection, transaction
@@ -88,6 +93,8 @@ def _walk(patterns, prefix="", namespace=""):
 
 OUTSIDER = "Hoàng Thị Ngoài Phạm Vi"  # a cadre of another agency
 OUTSIDER_ID = "079188000123"
+OUTSIDER_POSITION = "Chánh Văn phòng Ngoài Phạm Vi"
+OUTSIDER_PARTY = "23/11/1987"  # joined the Party: a personal cell of the documents
 OWN_ID = "001188000456"  # the participant's (own agency's) citizen ID
 
 
@@ -97,7 +104,13 @@ def both(world, other_agency, other_officer):  # noqa: F811
     own = world["own_cadre"]
     own.national_id = OWN_ID
     own.save(update_fields=["national_id"])
-    outsider = CadreFactory(agency=other_agency, full_name=OUTSIDER, national_id=OUTSIDER_ID)
+    outsider = CadreFactory(
+        agency=other_agency,
+        full_name=OUTSIDER,
+        national_id=OUTSIDER_ID,
+        position_title=OUTSIDER_POSITION,
+        party_joined_on=datetime.date(1987, 11, 23),
+    )
     admin, course = world["steering_admin"], world["course"]
     registration = make_registration(
         call=world["needs_call"], agency=other_agency, by=admin, places={"SHORT": 2}
@@ -756,3 +769,133 @@ def test_another_agencys_objects_are_not_found_reading_or_writing(both, api_for)
                     writes[key] = tables
     _same(expected, actual)
     assert writes == {}, "another agency's object, yet written"
+
+
+# --- What the answers hold ----------------------------------------------------------------------
+
+#: Searches sent to every list, export and search page: the outsider by name and by ID (whole
+#: and last digits) for the roles scoped to an agency; the own cadre's ID digits for the roles
+#: that see identifiers masked; and a request for full identifiers.
+SEARCHES = {
+    "agency_officer": [
+        {"q": OUTSIDER},
+        {"q": OUTSIDER_ID},
+        {"q": OUTSIDER_ID[-4:]},
+        {"identifiers": "full"},
+    ],
+    "participant": [{"q": OUTSIDER}, {"q": OUTSIDER_ID[-4:]}],
+    "finance_officer": [{"q": OWN_ID[-4:]}, {"identifiers": "full"}],
+    "auditor": [],
+}
+#: Documents name every member of a course (a decision is one act); a reader outside a
+#: member's agency gets the same document without that member's personal cells (DECISIONS,
+#: documents): there the outsider's name and position may appear, the personal cells not.
+DOCUMENTS = {"documents:summary_list_docx", "documents:document_download"}
+
+
+def _secrets(persona, name, params) -> list[str]:
+    """What the persona must not read in this answer: another agency's cadre (an agency
+    officer, a participant) or a full citizen ID (the roles that see identifiers masked).
+    The searched text itself is left out: a page shows what was searched for."""
+    if persona in ("agency_officer", "participant"):
+        secrets = [OUTSIDER_PARTY, OUTSIDER_ID]
+        if name not in DOCUMENTS:
+            secrets += [OUTSIDER, OUTSIDER_POSITION]
+    else:
+        secrets = [OWN_ID, OUTSIDER_ID]
+    return [secret for secret in secrets if secret not in params.values()]
+
+
+#: The lists, exports and searches that hold cadres: searched as SEARCHES say.
+SEARCHED = {
+    "cadres:cadre_list",
+    "cadres:cadre_export",
+    "cadre-list",
+    "nominations:nomination_list",
+    "nominations:nomination_export",
+    "nominations:nominate",
+    "nomination-list",
+    "planning-needs-list",
+}
+#: Answers without a person in them (the API's description): not read, to keep the suite fast.
+UNREAD = {"api_schema"}
+
+
+def _text(response) -> str:
+    """What a person would read in the answer: the page or JSON, or every text of an .xlsx
+    or .docx (their XML, tags dropped, so a name split across runs reads whole)."""
+    # the test client closes a streamed answer once read (a temporary file is then deleted)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if body[:2] == b"PK":
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:
+            xml = "".join(
+                archive.read(member).decode()
+                for member in archive.namelist()
+                if member.endswith(".xml")
+            )
+        return html.unescape(re.sub(r"<[^>]+>", "", xml))
+    text = body.decode()
+    if response.get("Content-Type", "").startswith("application/json"):
+        return json.dumps(json.loads(text), ensure_ascii=False)
+    return html.unescape(text)
+
+
+def _readable(w, persona):
+    """(name, url) of every URL the persona may read. The auditor follows the finance
+    officer's identifier rule: read where the finance officer may not read (the audit log)."""
+    for name, (build, statuses) in sorted(EXPECTED.items()):
+        if name in UNREAD or (persona == "auditor" and statuses["finance_officer"] == OK):
+            continue
+        if statuses[persona] == OK:
+            yield name, reverse(name, kwargs=build(w) if build else None)
+
+
+def test_no_answer_holds_what_the_role_may_not_see(both, api_for):
+    """Every page, partial, API answer, export and document a role may open, and every list
+    searched for the outsider: nothing of another agency for an agency officer or a
+    participant, no full citizen ID for the finance officer or the auditor."""
+    seen, read = [], 0
+    for persona in ["agency_officer", "participant", "finance_officer", "auditor"]:
+        page, api = _clients(both, persona, api_for)
+        for name, url in _readable(both, persona):
+            client = api if url.startswith("/api/") else page
+            for params in [{}, *(SEARCHES[persona] if name in SEARCHED else [])]:
+                response = client.get(url, params)
+                if response.status_code != OK:
+                    continue
+                read += 1
+                text = _text(response)
+                seen += [
+                    (persona, name, params, s) for s in _secrets(persona, name, params) if s in text
+                ]
+    assert read > 200
+    if seen:
+        pytest.fail("\n".join(map(str, seen)), pytrace=False)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("cadres:cadre_list", "page"),
+        ("cadre-list", "API"),
+        ("cadres:cadre_export", ".xlsx"),
+        ("nominations:nomination_list", "page"),
+        ("nominations:nomination_export", ".xlsx"),
+        ("documents:summary_list_docx", ".docx"),
+        ("documents:document_download", ".docx"),
+    ],
+)
+def test_the_reading_finds_the_outsider_where_the_admin_may_see_it(name, kind, both, api_for):
+    """The check above reads what it claims to: the steering admin meets the outsider there
+    (and the full ID in the export that asks for it)."""
+    page, api = _clients(both, "steering_admin", api_for)
+    url = _url(name, both)
+    client = api if url.startswith("/api/") else page
+    text = _text(client.get(url))
+    assert OUTSIDER in text, kind
+    if name == "documents:summary_list_docx":
+        assert OUTSIDER_PARTY in text
+    if name == "cadres:cadre_list":
+        assert OUTSIDER_POSITION in _text(client.get(url, {"q": OUTSIDER}))
+    if name == "cadres:cadre_export":
+        assert OUTSIDER_ID in _text(client.get(url, {"identifiers": "full"}))

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from django_filters.views import FilterView
 from django_tables2.views import SingleTableMixin
 
-from apps.core.audit import audit_record, client_ip
+from apps.core.audit import audit_record, client_ip, logged_filters
 from apps.core.exports import export_start
 from apps.core.forms import apply_service_errors
 from apps.core.pages import edit_page
@@ -93,7 +93,7 @@ def cadre_export(request):
     audit_record(
         actor=request.user,
         action="cadres.export",
-        detail={"rows": rows, "filters": params, "full_identifiers": full},
+        detail={"rows": rows, "filters": logged_filters(params), "full_identifiers": full},
         ip_address=client_ip(request),
     )
     file_name = f"can-bo-{timezone.localdate():%Y%m%d}.xlsx"

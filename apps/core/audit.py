@@ -1,5 +1,6 @@
 """Writing audit entries from services (in the caller's transaction)."""
 
+import re
 from typing import Any
 
 from django.db import models
@@ -24,6 +25,19 @@ def audit_record(
         detail=_storable(detail or {}),
         ip_address=ip_address,
     )
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def logged_filters(params: dict[str, str]) -> dict[str, str]:
+    """A list's filters as the audit log keeps them: the digits typed in the search box masked.
+    A citizen ID searched for must not reach the log's readers (the auditor sees identifiers
+    masked only); the identifier search itself is logged with its number of digits."""
+    return {
+        key: _DIGIT.sub("•", value) if key == "q" and isinstance(value, str) else value
+        for key, value in params.items()
+    }
 
 
 def _storable(value: Any) -> Any:

@@ -16,7 +16,7 @@ from django_filters.views import FilterView
 from django_tables2.views import SingleTableMixin
 
 from apps.cadres.models import Cadre
-from apps.core.audit import audit_record, client_ip
+from apps.core.audit import audit_record, client_ip, logged_filters
 from apps.core.redirects import safe_next_url
 from apps.core.roles import Role
 from apps.core.scoping import CHANGE, VIEW, get_scoped_or_404
@@ -85,7 +85,7 @@ def nomination_export(request):
     audit_record(
         actor=request.user,
         action="nominations.export",
-        detail={"rows": rows, "filters": request.GET.dict()},
+        detail={"rows": rows, "filters": logged_filters(request.GET.dict())},
         ip_address=client_ip(request),
     )
     response = FileResponse(
