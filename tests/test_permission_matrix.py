@@ -95,6 +95,10 @@ EXPECTED = {
         None,
         row(agency_officer=FORBIDDEN, finance_officer=FORBIDDEN, participant=FORBIDDEN),
     ),
+    "core:audit_log_export": (
+        None,
+        row(agency_officer=FORBIDDEN, finance_officer=FORBIDDEN, participant=FORBIDDEN),
+    ),
     "core:api_token": (None, row()),
     "core:export_detail": (
         lambda w: {"pk": w["export"].pk},

@@ -460,13 +460,16 @@ WRITES = {
     ("cadres:training_add", "post"): WRITERS_DO,
     ("cadres:training_delete", "post"): WRITERS_DO,
     ("core:api_token", "post"): same(REDIRECT),
-    ("core:audit_log", "post"): row(
-        steering_admin=NOT_ALLOWED,
-        agency_officer=FORBIDDEN,
-        finance_officer=FORBIDDEN,
-        auditor=NOT_ALLOWED,
-        participant=FORBIDDEN,
-    ),
+    **{
+        (name, "post"): row(
+            steering_admin=NOT_ALLOWED,
+            agency_officer=FORBIDDEN,
+            finance_officer=FORBIDDEN,
+            auditor=NOT_ALLOWED,
+            participant=FORBIDDEN,
+        )
+        for name in ("core:audit_log", "core:audit_log_export")
+    },
     ("core:export_detail", "post"): AS_GET,
     ("core:export_download", "post"): AS_GET,
     ("core:health", "post"): same(NOT_ALLOWED, anonymous=NOT_ALLOWED),

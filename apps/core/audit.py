@@ -1,9 +1,12 @@
 """Writing audit entries from services (in the caller's transaction)."""
 
+import ipaddress
 import re
 from typing import Any
 
+from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from .models import AuditEntry, User
 
@@ -23,7 +26,7 @@ def audit_record(
         object_id=str(obj.pk) if obj is not None else "",
         object_repr=str(obj)[:255] if obj is not None else "",
         detail=_storable(detail or {}),
-        ip_address=ip_address,
+        ip_address=ip_address or _current_client_ip(),
     )
 
 
@@ -52,5 +55,47 @@ def _storable(value: Any) -> Any:
     return value
 
 
+def _current_client_ip() -> str | None:
+    """The address of the request being served, when a service records without being told it.
+
+    django-simple-history's middleware already keeps the current request for its own records
+    (who changed a row); the audit log reads the same one, so entries written by services from
+    a page or an API call have their address too. Commands and workers have none.
+    """
+    request = getattr(HistoricalRecords.context, "request", None)
+    return client_ip(request) if request is not None else None
+
+
+def _trusted(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    for proxy in settings.DE165_TRUSTED_PROXIES:
+        try:
+            if ip in ipaddress.ip_network(proxy, strict=False):
+                return True
+        except ValueError:
+            continue
+    return False
+
+
 def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address: REMOTE_ADDR, or behind a trusted proxy, the address it forwarded.
+
+    X-Forwarded-For is read only when the connection comes from a proxy listed in
+    ``DE165_TRUSTED_PROXIES``, from the right, skipping the trusted proxies: the first address
+    left is the one the nearest untrusted hop connected from (a client cannot forge it by
+    sending its own header, which only adds addresses on the left).
+    """
+    remote = request.META.get("REMOTE_ADDR") or None
+    if remote is None or not _trusted(remote):
+        return remote
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    for address in reversed([part.strip() for part in forwarded.split(",") if part.strip()]):
+        if not _trusted(address):
+            try:
+                return str(ipaddress.ip_address(address))
+            except ValueError:
+                return remote
+    return remote

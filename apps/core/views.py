@@ -6,31 +6,31 @@ import os
 
 import django_filters
 import django_filters.widgets
-import django_tables2 as tables
 import qrcode
 import qrcode.image.svg
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import connection
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
-from django_filters.views import FilterView
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from django_tables2.views import SingleTableMixin
 
-from .audit import audit_record, client_ip
+from .audit import audit_record, client_ip, logged_filters
+from .audit_display import ACTIONS, action_name, model_name, present
 from .forms import TokenForm
 from .home import home_items
-from .models import AuditEntry, ExportJob
+from .models import AuditEntry, ExportJob, User
 from .permissions import VIEW_AUDIT_LOG, require
 from .redirects import safe_next_url
+from .spreadsheets import HEADER_STYLE, XLSX_TYPE, Workbook
 
 
 class LoginView(auth_views.LoginView):
@@ -151,50 +151,183 @@ def health(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+def _audit_action_choices():
+    groups = sorted({code.split(".")[0] for code in ACTIONS})
+    named = sorted(
+        ((code, f"{str(action_name(code)).capitalize()}") for code in ACTIONS),
+        key=lambda item: item[1],
+    )
+    return [("", _("All actions"))] + [
+        (
+            str(APP_GROUPS.get(group, group)),
+            [
+                (group, _("All of them")),
+                *[(code, label) for code, label in named if code.startswith(f"{group}.")],
+            ],
+        )
+        for group in groups
+    ]
+
+
+#: the application areas actions are grouped under in the filter
+APP_GROUPS = {
+    "agencies": gettext_lazy("Agencies"),
+    "cadres": gettext_lazy("Cadres"),
+    "core": gettext_lazy("System"),
+    "courses": gettext_lazy("Courses"),
+    "documents": gettext_lazy("Official documents"),
+    "nominations": gettext_lazy("Nominations"),
+    "partners": gettext_lazy("Partners and experts"),
+    "planning": gettext_lazy("Needs and plans"),
+    "programme": gettext_lazy("Programme settings"),
+}
+
+
 class AuditFilter(django_filters.FilterSet):
+    """Person, the person's agency, object type, action and dates (dd/mm/yyyy)."""
+
+    actor = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Person"),
+        queryset=User.objects.filter(audit_entries__isnull=False).distinct().order_by("full_name"),
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
+    agency = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Agency"),
+        field_name="actor__agency",
+        queryset=User.objects.none(),  # the agencies of people who acted, set per request
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
+    object_type = django_filters.ChoiceFilter(
+        label=gettext_lazy("Object type"),
+        choices=[],
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
     action = django_filters.CharFilter(
         label=gettext_lazy("Action"),
-        lookup_expr="startswith",
-        widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+        method="filter_action",
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
-    actor__username = django_filters.CharFilter(
-        label=gettext_lazy("User name"),
-        widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+    since = django_filters.DateFilter(
+        label=gettext_lazy("From"),
+        field_name="at",
+        lookup_expr="date__gte",
+        input_formats=["%d/%m/%Y"],
+        widget=forms.DateInput(
+            format="%d/%m/%Y",
+            attrs={"class": "form-control form-control-sm", "placeholder": "dd/mm/yyyy"},
+        ),
     )
-    at = django_filters.DateFromToRangeFilter(
-        label=gettext_lazy("Date"),
-        widget=django_filters.widgets.RangeWidget(
-            attrs={
-                "class": "form-control form-control-sm d-inline-block w-auto",
-                "placeholder": "dd/mm/yyyy",
-            }
+    until = django_filters.DateFilter(
+        label=gettext_lazy("To"),
+        field_name="at",
+        lookup_expr="date__lte",
+        input_formats=["%d/%m/%Y"],
+        widget=forms.DateInput(
+            format="%d/%m/%Y",
+            attrs={"class": "form-control form-control-sm", "placeholder": "dd/mm/yyyy"},
         ),
     )
 
     class Meta:
         model = AuditEntry
-        fields = ["action", "actor__username", "at"]
+        fields = ["actor", "agency", "object_type", "action", "since", "until"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        types = AuditEntry.objects.exclude(object_type="").values_list("object_type", flat=True)
+        self.filters["object_type"].extra["choices"] = sorted(
+            ((label, model_name(label) or label) for label in set(types.distinct())),
+            key=lambda item: item[1],
+        )
+        self.form.fields["action"].widget.choices = _audit_action_choices()
+        # The agency model lives above core: reached through the user's field, never imported.
+        agencies = User._meta.get_field("agency").related_model.objects
+        self.form.fields["agency"].queryset = agencies.filter(
+            pk__in=User.objects.filter(audit_entries__isnull=False).values("agency")
+        ).order_by("name")
+
+    def filter_action(self, queryset, name, value):
+        if "." in value:
+            return queryset.filter(action=value)
+        return queryset.filter(action__startswith=f"{value}.")
 
 
-class AuditTable(tables.Table):
-    at = tables.DateTimeColumn(format="d/m/Y H:i:s")
-    actor = tables.Column(accessor="actor__username")
-
-    class Meta:
-        model = AuditEntry
-        fields = ["at", "actor", "action", "object_type", "object_repr", "ip_address", "detail"]
-        attrs = {"class": "table table-sm table-striped"}
+AUDIT_PAGE_SIZE = 50
 
 
-class AuditLogView(SingleTableMixin, FilterView):
-    template_name = "core/audit_log.html"
-    table_class = AuditTable
-    filterset_class = AuditFilter
-    paginate_by = 50
+def _audit_entries(request):
+    entries = AuditEntry.objects.select_related("actor").order_by("-at", "-id")
+    return AuditFilter(request.GET or None, queryset=entries, request=request)
 
-    def dispatch(self, request, *args, **kwargs):
-        require(request.user, VIEW_AUDIT_LOG)
-        return super().dispatch(request, *args, **kwargs)
 
-    def get_queryset(self):
-        return AuditEntry.objects.select_related("actor")
+def audit_log(request):
+    """The audit log as sentences, filtered, a page at a time."""
+    require(request.user, VIEW_AUDIT_LOG)  # before the method: others are refused either way
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    filterset = _audit_entries(request)
+    paginator = Paginator(filterset.qs, AUDIT_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "core/audit_log.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "entries": present(page.object_list),
+            "query": query.urlencode(),
+        },
+    )
+
+
+def audit_log_export(request):
+    """The filtered audit log as .xlsx, itself recorded in the log."""
+    require(request.user, VIEW_AUDIT_LOG)
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
+    filterset = _audit_entries(request)
+    entries = list(filterset.qs[:AUDIT_EXPORT_LIMIT])
+    content = audit_workbook(present(entries))
+    audit_record(
+        actor=request.user,
+        action="core.audit_export",
+        detail={"rows": len(entries), "filters": logged_filters(request.GET.dict())},
+        ip_address=client_ip(request),
+    )
+    response = HttpResponse(content, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="nhat-ky-he-thong.xlsx"'
+    return response
+
+
+#: rows an export of the log holds at most (a narrower filter gets the rest)
+AUDIT_EXPORT_LIMIT = 20000
+
+
+def audit_workbook(views) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.sheet(_("Audit log"))
+    sheet.widths([18, 28, 40, 50, 16, 60])
+    sheet.append(
+        [_("Time"), _("Person"), _("Action"), _("Object"), _("IP address"), _("Changes")],
+        HEADER_STYLE,
+    )
+    for view in views:
+        changes = "\n".join(
+            f"{change.label}: {change.before} → {change.after}"
+            if not change.value
+            else f"{change.label}: {change.value}"
+            for change in view.changes
+        )
+        sheet.append(
+            [
+                view.entry.at,
+                view.actor,
+                view.action,
+                view.subject,
+                view.entry.ip_address or "",
+                changes,
+            ]
+        )
+    return workbook.close()

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_str
+from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 SHARED_DIR = BASE_DIR.parent / "shared"
@@ -220,6 +220,9 @@ SIMPLE_HISTORY_HISTORY_ID_USE_UUID = False
 OTP_TOTP_ISSUER = "de165"
 #: Steering admins and finance officers must pass TOTP (QUALITY.md); only a demo may turn it off.
 DE165_REQUIRE_2FA = env_bool("DE165_REQUIRE_2FA", default=True)
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks): none unless set,
+# so a client cannot choose the address the audit log records (apps.core.audit.client_ip).
+DE165_TRUSTED_PROXIES = env_list("DE165_TRUSTED_PROXIES")
 
 LOGGING = {
     "version": 1,

@@ -10,7 +10,7 @@ def test_auditor_filters_the_audit_log_by_action(client_for, auditor, steering_a
     audit_record(actor=steering_admin, action="cadres.export", detail={"rows": 3})
     audit_record(actor=steering_admin, action="agencies.merge", obj=ministry)
     response = client_for(auditor).get(reverse("core:audit_log"), {"action": "cadres"})
-    actions = [row.record.action for row in response.context["table"].page.object_list]
+    actions = [view.entry.action for view in response.context["entries"]]
     assert actions == ["cadres.export"]
 
 
