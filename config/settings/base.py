@@ -205,6 +205,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     # Choice sets that share a field name ("kind", "status") get names of their own.
+    # Every operation's error answers, in the one error shape (apps.core.api_schema).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "apps.core.api_schema.document_errors",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "AgencyKindEnum": "apps.agencies.choices.AgencyKind",
         "AgendaKindEnum": "apps.courses.choices.AgendaKind",

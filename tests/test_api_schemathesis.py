@@ -1,0 +1,89 @@
+"""schemathesis against the API's own description, inside the suite (issue 9).
+
+The OpenAPI document is read from ``/api/schema/`` (drf-spectacular) through the WSGI
+application, as a steering admin and as an agency officer; every operation then gets a few
+generated requests, the same ones on every run (a fixed seed, derandomised, no deadline).
+Each answer must be no server error, must be a status the description lists, with the
+content type and the body it describes, and every error must have the one error shape
+``{"detail": …, "errors": {…}}`` (DECISIONS §29). docs/SECURITY.md says which 400 and 404
+answers are expected and why.
+"""
+
+import pytest
+import schemathesis
+from django.core import signals
+from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
+from hypothesis import HealthCheck, Phase, given, seed, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+#: Generated requests per operation and persona: enough to meet every field's edge cases
+#: once a run, few enough to keep the suite fast.
+EXAMPLES = 4
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+@pytest.fixture
+def wsgi_app():
+    """The application, called in the test's transaction: like Django's test client, neither
+    the start nor the end of a request may close the test's database connection."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield get_wsgi_application()
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
+
+
+def _failures(app, headers) -> tuple[list[str], int]:
+    """Each operation's failure, and the number of requests sent."""
+    schema = schemathesis.openapi.from_wsgi("/api/schema/", app, headers=headers)
+    failures, sent = [], 0
+    for result in schema.get_all_operations():
+        operation = result.ok()
+
+        @seed(165)
+        @settings(
+            max_examples=EXAMPLES,
+            derandomize=True,
+            deadline=None,
+            database=None,
+            phases=[Phase.explicit, Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(case=operation.as_strategy())
+        def run(case):
+            nonlocal sent
+            sent += 1
+            response = case.call(headers=headers)
+            case.validate_response(response, checks=CHECKS, headers=headers)
+            if response.status_code >= 400:
+                body = response.json()
+                assert set(body) == {"detail", "errors"}, body
+
+        try:
+            run()
+        except (Exception, BaseExceptionGroup) as error:
+            failures.append(f"{operation.method.upper()} {operation.path}: {error}"[:2000])
+    return failures, sent
+
+
+@pytest.mark.parametrize("persona", ["steering_admin", "agency_officer"])
+def test_generated_requests_get_documented_answers(
+    persona, personas, own_cadre, programme_settings, wsgi_app, api_for
+):
+    client = api_for(personas[persona])
+    headers = {"Authorization": client._credentials["HTTP_AUTHORIZATION"]}
+    failures, sent = _failures(wsgi_app, headers)
+    assert sent > 100  # about thirty operations, a few requests each
+    if failures:
+        pytest.fail("\n\n".join(failures), pytrace=False)
