@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.history import HistoryEntry, change_history, records_of
 from apps.core.models import AuditEntry
 from apps.core.rules import is_agency_officer
 from apps.core.text import normalize_vi
@@ -251,84 +252,27 @@ def agency_merge_entries(*, agency: Agency, predecessors: list[Agency]) -> Query
     ).select_related("actor")
 
 
-@dataclass
-class FieldChange:
-    label: str
-    old: str
-    new: str
-
-
-@dataclass
-class HistoryEntry:
-    at: object
-    user: object
-    kind: str
-    changes: list[FieldChange]
-
-
 HISTORY_LIMIT = 100
 
 
 def agency_history(*, fetched_by, agency: Agency) -> list[HistoryEntry]:
-    """Who changed what and when, newest first: simple-history records diffed pairwise.
+    """Who changed what and when, newest first (``apps.core.history``).
 
     Agencies named in a change (parent, successor) are shown by name when the user may see
     them; three queries whatever the number of records.
     """
-    records = list(
-        agency.history.select_related("history_user").order_by("-history_date", "-history_id")[
-            : HISTORY_LIMIT + 1
-        ]
+
+    def visible_names(model, ids) -> dict:
+        rows = Agency.objects.restrict(fetched_by).filter(pk__in=ids)
+        return dict(rows.values_list("pk", "name"))
+
+    return change_history(
+        records_of(agency, HISTORY_LIMIT),
+        Agency,
+        limit=HISTORY_LIMIT,
+        names=visible_names,
+        hidden=str(_("another agency")),
     )
-    deltas = []
-    for index, record in enumerate(records[:HISTORY_LIMIT]):
-        previous = records[index + 1] if index + 1 < len(records) else None
-        changes = record.diff_against(previous).changes if previous is not None else []
-        deltas.append((record, changes))
-    agency_ids = {
-        value
-        for _record, changes in deltas
-        for change in changes
-        if change.field in ("parent", "successor")
-        for value in (change.old, change.new)
-        if value is not None
-    }
-    names = dict(
-        Agency.objects.restrict(fetched_by).filter(pk__in=agency_ids).values_list("pk", "name")
-    )
-    entries = []
-    for record, changes in deltas:
-        shown = [_field_change(change, names) for change in changes]
-        if record.history_type == "~" and not shown:
-            continue
-        entries.append(
-            HistoryEntry(
-                at=record.history_date,
-                user=record.history_user,
-                kind=record.get_history_type_display(),
-                changes=shown,
-            )
-        )
-    return entries
-
-
-def _field_change(change, names: dict[int, str]) -> FieldChange:
-    model_field = Agency._meta.get_field(change.field)
-
-    def show(value) -> str:
-        if value is None or value == "":
-            return "—"
-        if change.field in ("parent", "successor"):
-            return names.get(value, str(_("another agency")))
-        if model_field.choices:
-            return str(dict(model_field.flatchoices).get(value, value))
-        if isinstance(value, bool):
-            return str(_("yes")) if value else str(_("no"))
-        if hasattr(value, "strftime"):
-            return value.strftime("%d/%m/%Y")
-        return str(value)
-
-    return FieldChange(str(model_field.verbose_name), show(change.old), show(change.new))
 
 
 def agency_choices_cache_key(*, fetched_by, include_merged: bool = False) -> str:

@@ -4,6 +4,8 @@ import datetime
 
 from django.db.models import QuerySet
 
+from apps.core.history import HistoryEntry, change_history, records_of
+
 from .identifiers import mask_identifier
 from .models import Cadre
 
@@ -45,55 +47,19 @@ def birth_date_range_for_age_band(band: str, today: datetime.date) -> dict[str, 
     return {}
 
 
-def cadre_history(*, cadre: Cadre, limit: int = 50) -> list[dict]:
-    """Changes of the record, newest first: who, when, and each field before → after.
+def cadre_history(*, cadre: Cadre, limit: int = 50) -> list[HistoryEntry]:
+    """Changes of the record, newest first: who, when, and each field before → after
+    (``apps.core.history``); identifiers masked.
 
     Related values (agency, level, field of work) are fetched in one query per model.
     """
-    records = list(
-        cadre.history.select_related("history_user").order_by("-history_id")[: limit + 1]
+    return change_history(
+        records_of(cadre, limit),
+        Cadre,
+        limit=limit,
+        exclude=["version", "expected_retirement"],
+        show={
+            "national_id": lambda value: mask_identifier(str(value)),
+            "passport_number": lambda value: mask_identifier(str(value)),
+        },
     )
-    excluded = ["version", "expected_retirement"]
-    entries = [
-        (newer, newer.diff_against(older, excluded_fields=excluded).changes if older else [])
-        for newer, older in zip(records[:limit], [*records[1:], None], strict=False)
-    ]
-    wanted: dict[type, set] = {}
-    for _record, changes in entries:
-        for change in changes:
-            field = Cadre._meta.get_field(change.field)
-            if field.is_relation:
-                wanted.setdefault(field.related_model, set()).update({change.old, change.new})
-    related = {model: model.objects.in_bulk(ids - {None}) for model, ids in wanted.items()}
-    return [
-        {
-            "at": record.history_date,
-            "user": record.history_user,
-            "type": record.get_history_type_display(),
-            "fields": [_change(change, related) for change in changes],
-        }
-        for record, changes in entries
-    ]
-
-
-def _change(change, related: dict) -> dict:
-    field = Cadre._meta.get_field(change.field)
-    return {
-        "label": field.verbose_name,
-        "old": _display(field, change.old, related),
-        "new": _display(field, change.new, related),
-    }
-
-
-def _display(field, value, related: dict) -> str:
-    if value in (None, ""):
-        return "—"
-    if field.name in {"national_id", "passport_number"}:
-        return mask_identifier(str(value))
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if field.is_relation:
-        return str(related[field.related_model].get(value, value))
-    if isinstance(value, datetime.date):
-        return value.strftime("%d/%m/%Y")
-    return str(value)

@@ -1,11 +1,12 @@
 """Reads of the programme settings, for the settings pages and for the features that apply them."""
 
 import datetime
-import json
 from dataclasses import dataclass, field
 
-from django.db.models import ManyToManyField, Prefetch
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+
+from apps.core.history import HistoryEntry, change_history, records_of
 
 from .models import (
     AnnualTarget,
@@ -115,99 +116,21 @@ SETTING_MODELS = {
 }
 
 
-@dataclass
-class FieldChange:
-    label: str
-    old: str
-    new: str
-
-
-@dataclass
-class HistoryEntry:
-    at: datetime.datetime
-    user: object
-    kind: str
-    subject: str
-    changes: list[FieldChange]
-
-
 HISTORY_LIMIT = 200
 
 
-def _show(model, name: str, value, names: dict) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, list):
-        order = {pk: index for index, pk in enumerate(names)}
-        shown = [names.get(pk, str(pk)) for pk in sorted(value, key=lambda pk: order.get(pk, 0))]
-        return ", ".join(shown) if shown else "—"
-    model_field = model._meta.get_field(name)
-    if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))
-    if isinstance(value, bool):
-        return str(_("yes")) if value else str(_("no"))
-    if isinstance(value, datetime.date):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value)
-
-
-def _m2m_targets(model, rows) -> list:
-    """The ids on the far side of m2m rows, which simple-history gives as through-table dicts."""
-    source = model._meta.model_name
-    return [value for row in rows or [] for key, value in row.items() if key != source]
-
-
-def _entries(records, model, *, subject: str, names: dict) -> list[HistoryEntry]:
-    entries = []
-    for index, record in enumerate(records[:HISTORY_LIMIT]):
-        previous = records[index + 1] if index + 1 < len(records) else None
-        changes = []
-        if previous is not None:
-            for change in record.diff_against(previous).changes:
-                old, new = change.old, change.new
-                if isinstance(model._meta.get_field(change.field), ManyToManyField):
-                    old, new = _m2m_targets(model, old), _m2m_targets(model, new)
-                label = str(model._meta.get_field(change.field).verbose_name)
-                changes.append(
-                    FieldChange(
-                        label,
-                        _show(model, change.field, old, names),
-                        _show(model, change.field, new, names),
-                    )
-                )
-        if record.history_type == "~" and not changes:
-            continue
-        entries.append(
-            HistoryEntry(
-                at=record.history_date,
-                user=record.history_user,
-                kind=record.get_history_type_display(),
-                subject=subject,
-                changes=changes,
-            )
-        )
-    return entries
-
-
 def setting_history(obj) -> list[HistoryEntry]:
-    """Who changed a setting, when, and each field before → after, newest first.
+    """Who changed a setting, when, and each field before → after, newest first
+    (``apps.core.history``).
 
     A phase's history includes its annual targets; a form's, its eligible position levels.
     """
     model = type(obj)
-    names = {}
-    if model is TrainingForm:
-        names = dict(PositionLevel.objects.order_by("rank").values_list("pk", "code"))
-    records = list(
-        obj.history.select_related("history_user").order_by("-history_date", "-history_id")[
-            : HISTORY_LIMIT + 1
-        ]
+    entries = change_history(
+        records_of(obj, HISTORY_LIMIT), model, limit=HISTORY_LIMIT, subject=str(obj)
     )
-    entries = _entries(records, model, subject=str(obj), names=names)
     if model is Phase:
-        forms = dict(TrainingForm.objects.values_list("pk", "code"))
+        forms = dict(TrainingForm.objects.values_list("pk", "name"))
         target_records = list(
             AnnualTarget.history.filter(phase_id=obj.pk)
             .select_related("history_user")
@@ -218,6 +141,8 @@ def setting_history(obj) -> list[HistoryEntry]:
             by_form.setdefault(record.form_id, []).append(record)
         for form_id, form_records in by_form.items():
             subject = str(_("Target %(form)s")) % {"form": forms.get(form_id, form_id)}
-            entries += _entries(form_records, AnnualTarget, subject=subject, names={})
+            entries += change_history(
+                form_records, AnnualTarget, limit=HISTORY_LIMIT, subject=subject
+            )
     entries.sort(key=lambda entry: entry.at, reverse=True)
     return entries

@@ -27,14 +27,14 @@ def test_history_shows_each_kind_of_change_readably(
         cadre.refresh_from_db()
     with django_assert_max_num_queries(6):
         history = cadre_history(cadre=cadre)
-    shown = {f["label"]: (f["old"], f["new"]) for entry in history for f in entry["fields"]}
+    shown = {f.label: (f.old, f.new) for entry in history for f in entry.changes}
     assert shown["agency"] == ("Bộ Thử nghiệm", "Tỉnh Khác")
     assert shown["position level"][1] == "Cán bộ thuộc diện Bộ Chính trị, Ban Bí thư quản lý"
     assert shown["gender"] == ("Male", "Female")
     assert shown["appointed on"] == ("—", "05/03/2024")
     assert shown["citizen ID number"] == ("•••••••••111", "•••••••••222")
-    assert history[-1]["fields"] == []  # the creation
-    assert all(entry["user"] == steering_admin for entry in history[:-1])
+    assert history[-1].changes == []  # the creation
+    assert all(entry.user == steering_admin for entry in history[:-1])
 
 
 def test_history_is_limited_to_the_latest_changes(steering_admin, ministry):
@@ -48,7 +48,7 @@ def test_history_is_limited_to_the_latest_changes(steering_admin, ministry):
         )
         cadre.refresh_from_db()
     history = cadre_history(cadre=cadre, limit=2)
-    assert [entry["fields"][0]["new"] for entry in history] == ["Chức vụ 3", "Chức vụ 2"]
+    assert [entry.changes[0].new for entry in history] == ["Chức vụ 3", "Chức vụ 2"]
 
 
 @pytest.mark.parametrize(

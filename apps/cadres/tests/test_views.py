@@ -219,10 +219,8 @@ def test_edit_saves_and_records_who_changed_what(client_for, agency_officer, reg
     assert cadre.position_title == "Vụ trưởng"
     detail = client.get(reverse("cadres:cadre_detail", args=[cadre.pk]))
     history = detail.context["history"]
-    assert history[0]["user"] == agency_officer
-    assert any(
-        f["old"] == "Phó Vụ trưởng" and f["new"] == "Vụ trưởng" for f in history[0]["fields"]
-    )
+    assert history[0].user == agency_officer
+    assert any(f.old == "Phó Vụ trưởng" and f.new == "Vụ trưởng" for f in history[0].changes)
 
 
 def test_second_editor_gets_a_conflict_message(

@@ -80,10 +80,11 @@ def test_history_of_a_form_shows_fields_and_levels_before_and_after(steering_adm
     assert latest.user == steering_admin
     changes = {c.label: (c.old, c.new) for c in latest.changes}
     assert changes["typical length in days"] == ("14", "10")
-    assert changes["eligible position levels"] == (
-        "TW_MANAGED, PROVINCIAL_STANDING, DEPARTMENT_CENTRAL",
-        "TW_MANAGED",
+    names = dict(PositionLevel.objects.values_list("code", "name"))
+    before = sorted(
+        names[code] for code in ("TW_MANAGED", "PROVINCIAL_STANDING", "DEPARTMENT_CENTRAL")
     )
+    assert changes["eligible position levels"] == (", ".join(before), names["TW_MANAGED"])
 
 
 def test_history_of_a_phase_includes_its_targets(steering_admin):
@@ -97,7 +98,8 @@ def test_history_of_a_phase_includes_its_targets(steering_admin):
         targets={"SHORT": 280, "MEDIUM": 50, "LANGUAGE": 150},
     )
     entries = selectors.setting_history(phase)
-    target_changes = [e for e in entries if e.subject == "Target SHORT" and e.changes]
+    short = TrainingForm.objects.get(code="SHORT").name
+    target_changes = [e for e in entries if e.subject == f"Target {short}" and e.changes]
     assert [(c.old, c.new) for c in target_changes[0].changes] == [("300", "280")]
     assert target_changes[0].user == steering_admin
 
