@@ -2,7 +2,6 @@
 
 import rules
 
-from apps.core.roles import Role
 from apps.core.rules import is_steering_admin, reads_registries
 
 VIEW_AGENCIES = "agencies.view_agencies"
@@ -11,5 +10,5 @@ MANAGE_AGENCIES = "agencies.manage_agencies"
 rules.add_perm(VIEW_AGENCIES, reads_registries)
 rules.add_perm(MANAGE_AGENCIES, is_steering_admin)
 
-#: Roles whose ``restrict(user, CHANGE)`` keeps agencies: the tree is the steering admins' own.
-TREE_WRITERS = (Role.STEERING_ADMIN,)
+#: Whose role ``restrict(user, CHANGE)`` keeps agencies for: the tree is the steering admins' own.
+TREE_WRITERS = is_steering_admin

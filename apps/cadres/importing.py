@@ -41,10 +41,11 @@ from apps.core.importing import (
     register_importer,
 )
 from apps.core.importing.headers import Header
-from apps.core.roles import Role
+from apps.core.permissions import may
 from apps.programme.models import PositionLevel, WorkField
 
 from .models import Cadre, ImportJob, LanguageSkill
+from .permissions import IMPORT_CADRES
 from .services import cadre_fill_derived, language_use_record, retirement_roadmap
 
 SHEET_NAME = "Cán bộ"
@@ -296,12 +297,8 @@ EXAMPLE = {
 
 
 def user_may_import(user) -> bool:
-    """Steering admins, and agency officers bound to an agency; nobody else."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user.role == Role.STEERING_ADMIN:
-        return True
-    return user.role == Role.AGENCY_OFFICER and user.agency_id is not None
+    """Steering admins, and agency officers bound to an agency; nobody else (the policy)."""
+    return may(user, IMPORT_CADRES)
 
 
 def import_agencies(*, actor) -> list[Agency]:

@@ -3,6 +3,8 @@
 import rules
 
 from apps.agencies.models import Agency
+from apps.core.models import User
+from apps.core.roles import Role
 from apps.core.rules import is_agency_officer, is_participant, is_steering_admin, reads_registries
 from apps.core.scoping import CHANGE
 
@@ -23,11 +25,18 @@ EXPORT_IDENTIFIERS = "cadres.export_identifiers"
 #: Search by citizen ID digits (the digits are revealed by the match): roles whose work needs
 #: full identifiers, narrowed to their rows by scope.
 SEARCH_IDENTIFIERS = "cadres.search_identifiers"
+#: Import cadres from a spreadsheet (into the agencies the user sees).
+IMPORT_CADRES = "cadres.import_cadres"
 
 
 @rules.predicate
 def has_own_record(user) -> bool:
     return user.cadre_id is not None
+
+
+@rules.predicate
+def has_agency(user) -> bool:
+    return user.agency_id is not None
 
 
 @rules.predicate
@@ -55,3 +64,10 @@ rules.add_perm(CHANGE_CADRE, changes_cadre)
 rules.add_perm(REVEAL_IDENTIFIERS, (is_participant & is_own_cadre) | changes_cadre)
 rules.add_perm(EXPORT_IDENTIFIERS, keeps_registry)
 rules.add_perm(SEARCH_IDENTIFIERS, keeps_registry | is_participant)
+rules.add_perm(IMPORT_CADRES, is_steering_admin | (is_agency_officer & has_agency))
+
+
+def default_importer() -> User | None:
+    """Who a command-line import is recorded under when no user is named: the first active
+    steering admin (the standing office loads the registry)."""
+    return User.objects.filter(role=Role.STEERING_ADMIN, is_active=True).order_by("pk").first()

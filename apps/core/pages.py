@@ -16,8 +16,8 @@ TABLE_ATTRS = {"class": "table table-sm table-striped table-hover align-middle"}
 class ListPage(SingleTableMixin, FilterView):
     """A list with filters and a table (``core/list.html``).
 
-    ``perm`` (a policy permission) opens it and ``create_perm`` shows the create button; an app
-    without a policy yet names ``roles`` and ``create_roles`` instead.
+    ``perm`` (a permission of the app's policy) opens it and ``create_perm`` shows the create
+    button.
     """
 
     paginate_by = 25
@@ -25,14 +25,11 @@ class ListPage(SingleTableMixin, FilterView):
     title = ""
     create_url = ""
     links: tuple[tuple[str, str], ...] = ()
-    roles: tuple[str, ...] = ()
-    create_roles: tuple[str, ...] = ()
     perm = ""
     create_perm = ""
 
     def dispatch(self, request, *args, **kwargs):
-        allowed = may(request.user, self.perm) if self.perm else request.user.role in self.roles
-        if not allowed:
+        if not may(request.user, self.perm):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -40,9 +37,7 @@ class ListPage(SingleTableMixin, FilterView):
         context = super().get_context_data(**kwargs)
         context["title"] = self.title
         user = self.request.user
-        creates = (
-            may(user, self.create_perm) if self.create_perm else user.role in self.create_roles
-        )
+        creates = bool(self.create_perm) and may(user, self.create_perm)
         context["create_url"] = self.create_url if creates else ""
         context["links"] = self.links
         return context

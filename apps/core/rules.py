@@ -34,3 +34,7 @@ has_any_role = (
     is_steering_admin | is_agency_officer | is_finance_officer | is_auditor | is_participant
 )
 reads_registries = is_steering_admin | is_agency_officer | is_finance_officer | is_auditor
+#: Roles that read every agency's rows (``roles.READ_ALL_ROLES``).
+reads_everything = is_steering_admin | is_finance_officer | is_auditor
+#: Roles that keep registers for agencies (the steering admin for all, an officer for its own).
+keeps_registers = is_steering_admin | is_agency_officer

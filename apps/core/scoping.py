@@ -10,13 +10,19 @@ A model's queryset inherits ``ScopedQuerySet`` and names the lookups that lead t
 * anyone else (no role, inactive): nothing.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import models
 from django.http import Http404
 
-from .roles import READ_ALL_ROLES, Role
+from .rules import (
+    is_agency_officer,
+    is_participant,
+    is_steering_admin,
+    keeps_registers,
+    reads_everything,
+)
 
 VIEW = "view"
 CHANGE = "change"
@@ -48,19 +54,21 @@ def restrict_queryset(
     *,
     agency_lookup: str | None,
     cadre_lookup: str | None = None,
-    writable_by: Iterable[str] = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER),
+    writable_by: Callable[[object], bool] = keeps_registers,
 ) -> models.QuerySet:
+    """``writable_by``: a role predicate of ``core.rules`` (or an app's policy) saying whose
+    role may change such rows at all; the rows are then narrowed as for viewing."""
     if not getattr(user, "is_authenticated", False) or not user.is_active or not user.role:
         return queryset.none()
-    if user.role == Role.STEERING_ADMIN:
+    if is_steering_admin(user):
         return queryset
-    if action != VIEW and user.role not in writable_by:
+    if action != VIEW and not writable_by(user):
         return queryset.none()
-    if action == VIEW and user.role in READ_ALL_ROLES:
+    if action == VIEW and reads_everything(user):
         return queryset
-    if user.role == Role.AGENCY_OFFICER and agency_lookup is not None:
+    if is_agency_officer(user) and agency_lookup is not None:
         return queryset.filter(**{f"{agency_lookup}__in": agency_scope_ids(user)})
-    if user.role == Role.PARTICIPANT and cadre_lookup is not None and user.cadre_id:
+    if is_participant(user) and cadre_lookup is not None and user.cadre_id:
         return queryset.filter(**{cadre_lookup: user.cadre_id})
     return queryset.none()
 
@@ -70,7 +78,8 @@ class ScopedQuerySet(models.QuerySet):
 
     scope_agency_lookup: str | None = "agency"
     scope_cadre_lookup: str | None = None
-    scope_writable_by: tuple[str, ...] = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)
+    #: Whose role may change such rows (a role predicate); officers then only in their subtree.
+    scope_writable_by: Callable[[object], bool] = keeps_registers
 
     def restrict(self, user, action: str = VIEW):
         return restrict_queryset(

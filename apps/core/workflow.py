@@ -2,10 +2,12 @@
 
 * ``TransitionRecord``: the abstract history row (who, when, from, to, reason); each workflow's
   record adds one foreign key to its object and names it in ``subject_field``.
-* ``Workflow``: the table of steps (from, to, roles allowed, reason required, offered on pages)
-  of one model, registered under the model's label (``"planning.annualplan"``).
+* ``Workflow``: the table of steps (from, to, the permission of the app's policy that takes it,
+  reason required, offered on pages) of one model, registered under the model's label
+  (``"planning.annualplan"``). Who holds the permission is the app's ``permissions.py``: the
+  table names no role.
 * ``transition(obj, to_status, actor=…, reason=…)``: locks the row, checks the table (step,
-  role, reason), runs the guards, saves, records the step, writes the audit entry
+  permission, reason), runs the guards, saves, records the step, writes the audit entry
   ``<app>.<model>.<to_status>`` and calls the followers — all in the caller's transaction.
 * Guards and followers are subscriptions by label: an app above subscribes in its
   ``AppConfig.ready()`` to the steps of a model below ("a course departs → its members
@@ -28,6 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .audit import audit_record
+from .permissions import may
 
 
 class TransitionRecord(models.Model):
@@ -65,16 +68,22 @@ class TransitionRecord(models.Model):
 
 @dataclass(frozen=True)
 class Step:
-    """One allowed move. ``offered=False``: taken only by a service or a follower, never shown
-    as a button (e.g. a plan becoming superseded, members departing with their course)."""
+    """One allowed move, taken by whoever holds ``perm`` (a permission name of the app's policy,
+    e.g. ``"nominations.decide"``; the object's scope is the workflow's ``may_act``).
+    ``offered=False``: taken only by a service or a follower, never shown as a button (e.g. a
+    plan becoming superseded, members departing with their course)."""
 
     source: str
     target: str
-    roles: frozenset[str]
+    perm: str
     reason_required: bool = False
     reason_message: str = ""
     offered: bool = True
     target_label: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.perm, str):
+            raise TypeError("Step.perm is a permission name of the app's policy, not roles")
 
 
 @dataclass(frozen=True)
@@ -164,7 +173,7 @@ CONSEQUENCE = object()
 def check(obj: models.Model, to_status: str, *, actor, reason: str = "") -> Step:
     """The step from ``obj``'s status to ``to_status`` if ``actor`` may take it with this
     reason; otherwise a Vietnamese ``ValidationError`` (not in the table, reason missing) or
-    ``PermissionDenied`` (role not allowed). Nothing is changed."""
+    ``PermissionDenied`` (the policy does not give the step's permission). Nothing is changed."""
     step = workflow_for(obj).step(obj.status, to_status)
     names = {"object": obj._meta.verbose_name}
     if step is None:
@@ -173,7 +182,7 @@ def check(obj: models.Model, to_status: str, *, actor, reason: str = "") -> Step
             _("The %(object)s cannot go from “%(from)s” to “%(to)s”.")
             % {**names, "from": frm, "to": to}
         )
-    if actor is not CONSEQUENCE and getattr(actor, "role", None) not in step.roles:
+    if actor is not CONSEQUENCE and (actor is None or not may(actor, step.perm)):
         frm, to = _labels(obj, obj.status, to_status)
         raise PermissionDenied(
             _("Your role may not move the %(object)s from “%(from)s” to “%(to)s”.")
@@ -195,13 +204,13 @@ def transition(
     locked: bool = False,
     as_consequence: bool = False,
 ) -> models.Model:
-    """Move ``obj`` to ``to_status`` if the table allows it for ``actor``'s role; returns ``obj``.
+    """Move ``obj`` to ``to_status`` if the table allows it for ``actor``; returns ``obj``.
 
     The row is locked and ``obj`` refreshed from it. A caller that already locked the row
     itself (to keep a lock order, or to save other changes with the step) passes
     ``locked=True``: ``obj`` is then saved as it is. ``as_consequence=True`` is for a step the
     application takes because of another step the actor was allowed to take (members departing
-    with their course, a freed place offered to the waitlist): the role check is skipped, the
+    with their course, a freed place offered to the waitlist): the permission check is skipped, the
     step is still recorded under the actor.
     """
     workflow = workflow_for(obj)
@@ -258,8 +267,7 @@ def available_transitions(obj: models.Model, user, *, in_scope: bool | None = No
     its rows' scope in one query); ``None`` asks the workflow's ``may_act``.
     """
     workflow = workflow_for(obj)
-    role = getattr(user, "role", None)
-    steps = [s for s in workflow.steps_from(obj.status) if s.offered and role in s.roles]
+    steps = [s for s in workflow.steps_from(obj.status) if s.offered and may(user, s.perm)]
     if in_scope is None and steps and workflow.may_act is not None:
         in_scope = workflow.may_act(obj, user)
     if in_scope is False:

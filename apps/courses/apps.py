@@ -5,8 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.navigation import register_nav
 
-from .permissions import VIEW_COURSES, VIEW_OWN_COURSES
-
 
 class CoursesConfig(AppConfig):
     name = "apps.courses"
@@ -17,6 +15,10 @@ class CoursesConfig(AppConfig):
         from apps.partners.sections import expert_section, partner_section
 
         from . import workflow  # noqa: F401 - registers the course's life cycle table
+        from .permissions import (  # reads models: imported once apps are ready
+            VIEW_COURSES,
+            VIEW_OWN_COURSES,
+        )
         from .selectors import expert_sessions_section, partner_courses_section
 
         partner_section(partner_courses_section)

@@ -8,12 +8,13 @@ from apps.cadres.choices import Language, LanguageLevel
 from apps.cadres.filtersets import AgencyChoiceField
 from apps.cadres.forms import DateField, _bootstrap
 from apps.core.bounds import BoundedModelChoiceField, BoundedModelForm
-from apps.core.roles import Role
+from apps.core.permissions import may
 from apps.core.widgets import FastSelect
 from apps.planning.models import PlannedCourse, PlanStatus
 
 from .choices import CourseStatus
 from .models import AgendaItem, Course, CoursePhase
+from .permissions import ORGANISE_OWN_COURSES
 
 
 class PlannedCourseField(BoundedModelChoiceField):
@@ -81,7 +82,7 @@ class CourseForm(BoundedModelForm):
             .select_related("plan", "form")
             .order_by("-plan__year", "form_id", "quarter", "pk")
         )
-        if user is not None and user.role == Role.AGENCY_OFFICER:
+        if user is not None and may(user, ORGANISE_OWN_COURSES):
             self.fields["organiser"].required = True
             self.fields["organiser"].empty_label = None
         _bootstrap(self)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.roles import READ_ALL_ROLES, Role
+from apps.core.rules import is_agency_officer, is_participant, is_steering_admin, reads_everything
 from apps.core.scoping import VIEW, agency_scope_ids
 from apps.core.workflow import TransitionRecord
 
@@ -39,16 +39,16 @@ class CourseQuerySet(models.QuerySet):
     def restrict(self, user, action: str = VIEW):
         if not _usable(user):
             return self.none()
-        if user.role == Role.STEERING_ADMIN:
+        if is_steering_admin(user):
             return self
-        if action == VIEW and user.role in READ_ALL_ROLES:
+        if action == VIEW and reads_everything(user):
             return self
-        if user.role == Role.AGENCY_OFFICER:
+        if is_agency_officer(user):
             own = Q(organiser__in=agency_scope_ids(user))
             if action == VIEW:
                 return self.filter(own | Q(organiser__isnull=True, status__in=PUBLISHED_STATUSES))
             return self.filter(own)
-        if user.role == Role.PARTICIPANT and action == VIEW and user.cadre_id:
+        if is_participant(user) and action == VIEW and user.cadre_id:
             # Through the reverse relation of the app above; one nomination per course and cadre,
             # so the join repeats no course.
             return self.filter(nominations__cadre_id=user.cadre_id)

@@ -1,11 +1,11 @@
 """Reads of the course domain; every one starts from ``restrict``."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.sections import Section
-from apps.nominations.choices import PLACE_STATUSES
 
+from .hooks import taken_annotation
 from .models import AgendaItem, Course
 
 
@@ -13,7 +13,7 @@ def course_list(*, fetched_by) -> QuerySet[Course]:
     return (
         Course.objects.restrict(fetched_by)
         .select_related("form", "content_group", "partner", "organiser")
-        .annotate(taken=Count("nominations", filter=Q(nominations__status__in=PLACE_STATUSES)))
+        .annotate(taken=taken_annotation())
         .order_by("-start", "code")
     )
 

@@ -3,28 +3,29 @@
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.core.audit import audit_record
 from apps.core.models import User
-from apps.core.roles import Role
-from apps.core.scoping import CHANGE, agency_scope_ids
+from apps.core.permissions import may, require
 from apps.core.workflow import transition
 
 from .choices import FROZEN_STATUSES, CourseStatus
 from .hooks import places_taken
 from .models import AgendaItem, Course, CoursePhase
+from .permissions import CHANGE_COURSE, ORGANISE_COURSES, ORGANISE_OWN_COURSES
 
 
 def _check_organiser(actor: User, organiser) -> None:
-    """A steering admin organises for anyone; an agency officer only for its own subtree."""
-    if actor.role == Role.STEERING_ADMIN:
+    """A steering admin organises for anyone; an agency officer only for its own subtree (and
+    must name the organiser). ``actor`` None is the system (demo data)."""
+    if actor is None:
         return
-    if actor.role != Role.AGENCY_OFFICER:
-        raise PermissionDenied(_("Your role may not organise courses."))
-    if organiser is None or not agency_scope_ids(actor).filter(pk=organiser.pk).exists():
+    require(actor, ORGANISE_COURSES, message=_("Your role may not organise courses."))
+    own_only = may(actor, ORGANISE_OWN_COURSES)
+    if (own_only and organiser is None) or not may(actor, ORGANISE_COURSES, organiser):
         raise ValidationError(
             {"organiser": _("You may only organise courses of your own agency and its units.")}
         )
@@ -69,11 +70,7 @@ def _create_phases(course: Course) -> None:
 
 def _locked(course: Course, actor: User | None = None) -> Course:
     """The course row locked for this transaction; refused if ``actor`` may not change it."""
-    if (
-        actor is not None
-        and not Course.objects.restrict(actor, CHANGE).filter(pk=course.pk).exists()
-    ):
-        raise PermissionDenied(_("You may not change this course."))
+    require(actor, CHANGE_COURSE, course, message=_("You may not change this course."))
     return Course.objects.select_for_update().get(pk=course.pk)
 
 

@@ -1,7 +1,7 @@
 """Course views: they check access, call a selector or service, and respond."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,30 +9,19 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.pages import ListPage, edit_page
-from apps.core.roles import Role
+from apps.core.permissions import may, require
 from apps.core.scoping import CHANGE, get_scoped_or_404
 from apps.planning.models import PlannedCourse, PlanStatus
 
-from . import services
+from . import hooks, services
 from .choices import FROZEN_STATUSES
 from .filtersets import CourseFilter
 from .forms import AgendaItemForm, CourseForm, PhaseForm, TransitionForm
 from .models import AgendaItem, Course, CoursePhase
+from .permissions import CHANGE_COURSE, ORGANISE_COURSES, VIEW_COURSES, VIEW_OWN_COURSES
 from .sections import COURSE_SECTIONS
 from .selectors import course_detail_queryset, course_list
 from .tables import CourseTable
-
-REGISTRY_ROLES = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER, Role.FINANCE_OFFICER, Role.AUDITOR)
-
-
-def _require_registry_role(user) -> None:
-    if user.role not in REGISTRY_ROLES:
-        raise PermissionDenied
-
-
-def _require_steering(user) -> None:
-    if user.role != Role.STEERING_ADMIN:
-        raise PermissionDenied
 
 
 class CourseListView(ListPage):
@@ -44,8 +33,8 @@ class CourseListView(ListPage):
         ("partners:partner_list", gettext_lazy("Partners")),
         ("partners:expert_list", gettext_lazy("Experts")),
     )
-    roles = REGISTRY_ROLES
-    create_roles = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)
+    perm = VIEW_COURSES
+    create_perm = ORGANISE_COURSES
 
     def get_queryset(self):
         return course_list(fetched_by=self.request.user)
@@ -55,8 +44,7 @@ course_list_view = CourseListView.as_view()
 
 
 def course_create(request):
-    if request.user.role not in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER):
-        raise PermissionDenied
+    require(request.user, ORGANISE_COURSES)
     form = CourseForm(request.POST or None, user=request.user, initial=_from_plan(request))
     return edit_page(
         request,
@@ -105,16 +93,12 @@ def course_edit(request, pk):
 
 def course_detail(request, pk):
     course = get_scoped_or_404(course_detail_queryset(fetched_by=request.user), request.user, pk=pk)
-    can_edit = Course.objects.restrict(request.user, CHANGE).filter(pk=course.pk).exists()
-    from apps.nominations.selectors import course_nominations_summary
-
+    can_edit = may(request.user, CHANGE_COURSE, course)
     context = {
         "course": course,
         "can_edit": can_edit and course.status not in FROZEN_STATUSES,
         "agenda_form": AgendaItemForm() if can_edit else None,
-        "can_nominate": request.user.role in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)
-        and course.status == "open",
-        "summary": course_nominations_summary(course=course, fetched_by=request.user),
+        "summary": hooks.course_summary(course, request.user),
         "sections": COURSE_SECTIONS.for_object(course, request.user),
         "phases": list(course.phases.all()),
     }
@@ -195,9 +179,7 @@ def course_programme(request, pk):
 
 def my_courses(request):
     """A participant's nominations and courses with dates, agenda and documents."""
-    if request.user.role != Role.PARTICIPANT or not request.user.cadre_id:
+    if not may(request.user, VIEW_OWN_COURSES) or not request.user.cadre_id:
         raise Http404
-    from apps.nominations.selectors import nominations_of_cadre
-
-    nominations = nominations_of_cadre(cadre_id=request.user.cadre_id, fetched_by=request.user)
+    nominations = hooks.own_nominations(request.user.cadre_id, request.user)
     return render(request, "courses/my_courses.html", {"nominations": nominations})

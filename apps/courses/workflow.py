@@ -1,22 +1,23 @@
 """The course's life cycle table (one format: ``apps.core.workflow``).
 
-Who may move a given course is its scope (``Course.objects.restrict(user, CHANGE)``): a
-steering admin any, an agency officer the decentralised courses of its subtree. What happens
+The steps are taken by whoever holds ``permissions.CHANGE_COURSE``, on a course in their scope
+(``Course.objects.restrict(user, CHANGE)``): a steering admin any, an agency officer the
+decentralised courses of its subtree. What happens
 to the members when a course moves is subscribed to by the nominations app.
 """
 
 from django.utils.translation import gettext_lazy
 
 from apps.core import workflow
-from apps.core.roles import Role
 from apps.core.scoping import CHANGE
 from apps.core.workflow import Step
 
 from .choices import CourseStatus
 from .models import Course
+from .permissions import CHANGE_COURSE
 
 S = CourseStatus
-MOVERS = frozenset({Role.STEERING_ADMIN, Role.AGENCY_OFFICER})
+MOVERS = CHANGE_COURSE
 
 
 def may_move(course: Course, user) -> bool:

@@ -6,10 +6,12 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from apps.agencies.models import Agency
+from apps.core.permissions import require
 
 from .choices import DelegationStatus
 from .models import Delegation, DelegationMember, FormationRun
 from .optimiser import Nominee, form, group_cost, violations
+from .permissions import FORM_DELEGATIONS
 from .selectors import (
     delegations_of_year,
     formation_rules,
@@ -38,7 +40,9 @@ def form_delegations(
     """Replace the year's proposed delegations by the optimiser's; ``InfeasibleError`` says why not.
 
     Confirmed (and later) delegations are kept and their members stay out of the pool.
+    ``user`` None is the system (the command line).
     """
+    require(user, FORM_DELEGATIONS, message=_("Only a steering admin may form delegations."))
     nominations = list(pool_nominations(year))
     pool = [nominee(n) for n in nominations]
     labels = {n.course_id: str(n.course) for n in nominations}

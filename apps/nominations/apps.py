@@ -5,8 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.navigation import register_nav
 
-from .permissions import VIEW_NOMINATIONS
-
 
 class NominationsConfig(AppConfig):
     name = "apps.nominations"
@@ -20,6 +18,7 @@ class NominationsConfig(AppConfig):
         from apps.planning import quota
 
         from . import selectors, services, training, workflow
+        from .permissions import VIEW_NOMINATIONS  # reads models: imported once apps are ready
 
         quota.register(
             quota.PlaceSource(
@@ -32,6 +31,17 @@ class NominationsConfig(AppConfig):
             _("Nominations"), "nominations:nomination_list", perm=VIEW_NOMINATIONS, order=50
         )
         hooks.register_places_taken(workflow.places_taken)
+        hooks.register_taken_annotation(selectors.course_places_annotation)
+        hooks.register_course_summary(
+            lambda course, user: selectors.course_nominations_summary(
+                course=course, fetched_by=user
+            )
+        )
+        hooks.register_own_nominations(
+            lambda cadre_id, user: selectors.nominations_of_cadre(
+                cadre_id=cadre_id, fetched_by=user
+            )
+        )
         core_workflow.add_guard("courses.Course", workflow.require_exit_tests)
         core_workflow.follow("courses.Course", workflow.members_follow_course)
         core_workflow.follow("nominations.Nomination", services.record_quota_use_on_step)

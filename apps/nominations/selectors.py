@@ -45,6 +45,12 @@ def nominations_of_cadre(*, cadre_id: int, fetched_by) -> list[Nomination]:
     )
 
 
+def course_places_annotation() -> Count:
+    """A course row's places taken (``PLACE_STATUSES``), for the courses' lists (registered
+    with ``apps.courses.hooks`` in ``NominationsConfig.ready``)."""
+    return Count("nominations", filter=Q(nominations__status__in=PLACE_STATUSES))
+
+
 def course_nominations_summary(*, course, fetched_by) -> dict:
     """Counts per status and outcome of the nominations the user may see, in one query."""
     visible = Nomination.objects.restrict(fetched_by).filter(course=course)

@@ -8,7 +8,7 @@ admins approve at the same moment (R8; DECISIONS.md §17); every step that takes
 place writes ``Quota.used`` there (a follower of the nomination's steps).
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from apps.agencies.models import Agency
 from apps.cadres.models import Cadre
 from apps.core.audit import audit_record
 from apps.core.models import User
-from apps.core.roles import Role
+from apps.core.permissions import require
 from apps.core.scoping import CHANGE, VIEW
 from apps.core.workflow import Change, check, record_step, transition
 from apps.courses.choices import CourseStatus
@@ -35,6 +35,7 @@ from .eligibility import (
     quota_fail,
 )
 from .models import GateResult, Nomination
+from .permissions import NOMINATE, OVERRIDE, RECORD_GATE
 
 S = NominationStatus
 
@@ -60,8 +61,7 @@ def eligibility_preview(*, course: Course, cadre: Cadre) -> list[RuleResult]:
 
 
 def _require_nominator(actor: User, course: Course, cadre: Cadre) -> None:
-    if actor.role not in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER):
-        raise PermissionDenied
+    require(actor, NOMINATE, message=_("Your role may not nominate cadres."))
     if not Cadre.objects.restrict(actor, CHANGE).filter(pk=cadre.pk).exists():
         raise ValidationError(_("You may only nominate cadres of your own agency and its units."))
     if not Course.objects.restrict(actor, VIEW).filter(pk=course.pk).exists():
@@ -125,6 +125,8 @@ def nomination_create(
 
 @transaction.atomic
 def nomination_recheck(*, actor: User, nomination: Nomination) -> Nomination:
+    """Run the rules again on a nomination the actor may change and store the result."""
+    require(actor, NOMINATE, nomination, message=_("You may not change this nomination."))
     nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
     results = evaluate(
         [Candidate(nomination.cadre, nomination.course, nomination.agency, nomination.pk)]
@@ -154,8 +156,7 @@ def nomination_submit(
 @transaction.atomic
 def nomination_override(*, actor: User, nomination: Nomination, reason: str) -> Nomination:
     """A steering admin lets a nominee through a failed rule, with a written reason (C5)."""
-    if actor.role != Role.STEERING_ADMIN:
-        raise PermissionDenied(_("Only a steering admin may override a failed rule."))
+    require(actor, OVERRIDE, message=_("Only a steering admin may override a failed rule."))
     if not reason.strip():
         raise ValidationError({"reason": _("An override needs a written reason.")})
     nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
@@ -275,8 +276,7 @@ def _offer_freed_place(course: Course, *, actor: User) -> Nomination | None:
 @transaction.atomic
 def nomination_withdraw(*, actor: User, nomination: Nomination, reason: str = "") -> Nomination:
     """Withdraw a nomination; a place it held goes to the first eligible waitlisted nominee."""
-    if not Nomination.objects.restrict(actor, CHANGE).filter(pk=nomination.pk).exists():
-        raise PermissionDenied
+    require(actor, NOMINATE, nomination, message=_("You may not change this nomination."))
     course = Course.objects.select_for_update().get(pk=nomination.course_id)
     nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
     held_place = nomination.status in PLACE_STATUSES
@@ -297,8 +297,7 @@ def gate_pass_mark() -> tuple[int, int]:
 @transaction.atomic
 def gate_record(*, actor: User, nomination: Nomination, score) -> GateResult:
     """Record a member's exit test; one who fails does not continue to the abroad phase."""
-    if actor.role != Role.STEERING_ADMIN:
-        raise PermissionDenied
+    require(actor, RECORD_GATE, message=_("Only a steering admin may record the exit test."))
     nomination = (
         Nomination.objects.select_for_update().select_related("course__form").get(pk=nomination.pk)
     )

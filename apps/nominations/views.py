@@ -3,7 +3,7 @@
 import os
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import redirect, render
@@ -17,10 +17,11 @@ from django_tables2.views import SingleTableMixin
 
 from apps.cadres.models import Cadre
 from apps.core.audit import audit_record, client_ip, logged_filters
+from apps.core.permissions import may, require
 from apps.core.redirects import safe_next_url
-from apps.core.roles import Role
 from apps.core.scoping import CHANGE, VIEW, get_scoped_or_404
 from apps.courses.models import Course
+from apps.planning.permissions import MANAGE_PLANS
 
 from . import services
 from .choices import NominationStatus, Outcome
@@ -29,6 +30,7 @@ from .export import nomination_export_file
 from .filtersets import NominationFilter
 from .forms import DecisionForm, GateForm, NominateForm, ReasonForm
 from .models import Nomination
+from .permissions import NOMINATE, OVERRIDE, RECORD_GATE, VIEW_NOMINATIONS
 from .selectors import (
     nominable_cadres,
     nomination_detail_queryset,
@@ -38,13 +40,6 @@ from .selectors import (
 from .tables import NominationTable
 
 S = NominationStatus
-READERS = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER, Role.FINANCE_OFFICER, Role.AUDITOR)
-NOMINATORS = (Role.STEERING_ADMIN, Role.AGENCY_OFFICER)
-
-
-def _require(user, roles) -> None:
-    if user.role not in roles:
-        raise PermissionDenied
 
 
 class NominationListView(SingleTableMixin, FilterView):
@@ -54,7 +49,7 @@ class NominationListView(SingleTableMixin, FilterView):
     paginate_by = 25
 
     def dispatch(self, request, *args, **kwargs):
-        _require(request.user, READERS)
+        require(request.user, VIEW_NOMINATIONS)
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -74,7 +69,7 @@ nomination_list_view = NominationListView.as_view()
 
 def nomination_export(request):
     """The filtered list as .xlsx; eligibility and any override are in the file."""
-    _require(request.user, READERS)
+    require(request.user, VIEW_NOMINATIONS)
     filterset = NominationFilter(
         request.GET, queryset=nomination_list(fetched_by=request.user), user=request.user
     )
@@ -99,7 +94,7 @@ def nomination_export(request):
 
 def nominate(request, course_pk):
     """Search the cadres the user may nominate; each can be checked at once (htmx)."""
-    _require(request.user, NOMINATORS)
+    require(request.user, NOMINATE)
     course = get_scoped_or_404(Course.objects.select_related("form"), request.user, pk=course_pk)
     search = request.GET.get("q", "")
     context = {
@@ -117,7 +112,7 @@ def nominate(request, course_pk):
 
 def eligibility_check(request, course_pk, cadre_pk):
     """The eligibility result of a cadre for a course, rendered as a fragment."""
-    _require(request.user, NOMINATORS)
+    require(request.user, NOMINATE)
     course = get_scoped_or_404(Course.objects.select_related("form"), request.user, pk=course_pk)
     cadre = get_scoped_or_404(
         Cadre.objects.select_related("agency", "position_level"), request.user, CHANGE, pk=cadre_pk
@@ -139,7 +134,7 @@ def eligibility_check(request, course_pk, cadre_pk):
 
 @require_POST
 def nomination_create(request, course_pk, cadre_pk):
-    _require(request.user, NOMINATORS)
+    require(request.user, NOMINATE)
     course = get_scoped_or_404(Course.objects, request.user, pk=course_pk)
     cadre = get_scoped_or_404(Cadre.objects, request.user, CHANGE, pk=cadre_pk)
     form = NominateForm(request.POST)
@@ -201,15 +196,15 @@ def nomination_detail(request, pk):
         "nominations/nomination_detail.html",
         {
             "nomination": nomination,
-            "can_override": user.role == Role.STEERING_ADMIN
+            "can_override": may(user, OVERRIDE)
             and nomination.outcome == Outcome.FAIL
             and overridable_fail(results)
             and status in open_statuses,
             # R8 is not overridden (approval checks the quota again): places are moved instead.
             "quota_move_url": reverse("planning:quota_move", args=[full_quota.params["plan"]])
-            if user.role == Role.STEERING_ADMIN and full_quota and full_quota.params.get("plan")
+            if may(user, MANAGE_PLANS) and full_quota and full_quota.params.get("plan")
             else None,
-            "can_gate": user.role == Role.STEERING_ADMIN
+            "can_gate": may(user, RECORD_GATE)
             and status == NominationStatus.APPROVED
             and nomination.course.form.code == "LANGUAGE",
             "gate_result": getattr(nomination, "gate_result", None)

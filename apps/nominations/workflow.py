@@ -1,9 +1,10 @@
 """The nomination's life cycle table (one format: ``apps.core.workflow``) and its subscriptions
 to the course's steps: members move with their course (DECISIONS.md §16).
 
-A steering admin decides; a nominator (steering admin or agency officer, within its scope)
-submits and withdraws. Departing, completing and not continuing are never buttons: they follow
-the course, or the exit test (``services.gate_record``).
+Who takes each step is a permission of ``permissions.py``: a decider (``DECIDE``) approves,
+rejects and waitlists; a nominator (``NOMINATE``, within its scope) submits and withdraws.
+Departing, completing and not continuing are never buttons: they follow the course, or the exit
+test (``services.gate_record``).
 """
 
 from django.core.exceptions import ValidationError
@@ -12,18 +13,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core import workflow
-from apps.core.roles import Role
 from apps.core.scoping import CHANGE
 from apps.core.workflow import Change, Step
 from apps.courses.choices import CourseStatus
 
 from .choices import PLACE_STATUSES, NominationStatus
 from .models import Nomination
+from .permissions import DECIDE, NOMINATE
 
 S = NominationStatus
 REJECT_REASON = gettext_lazy("Give the reason for rejecting the nomination.")
-DECIDERS = frozenset({Role.STEERING_ADMIN})
-NOMINATORS = frozenset({Role.STEERING_ADMIN, Role.AGENCY_OFFICER})
+DECIDERS = DECIDE
+NOMINATORS = NOMINATE
 
 
 def may_act(nomination: Nomination, user) -> bool:

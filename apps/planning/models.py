@@ -6,19 +6,21 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.roles import Role
+from apps.core.rules import is_agency_officer
 from apps.core.scoping import ScopedQuerySet
 from apps.core.workflow import TransitionRecord
+
+from .permissions import PLAN_KEEPERS
 
 
 class NeedsCallQuerySet(ScopedQuerySet):
     """A call is addressed to every agency: all roles that read registries see it."""
 
     scope_agency_lookup = None
-    scope_writable_by = (Role.STEERING_ADMIN,)
+    scope_writable_by = PLAN_KEEPERS
 
     def restrict(self, user, action="view"):
-        if action == "view" and getattr(user, "role", "") == Role.AGENCY_OFFICER:
+        if action == "view" and is_agency_officer(user):
             return self if user.is_active else self.none()
         return super().restrict(user, action)
 
@@ -131,7 +133,7 @@ class AnnualPlanQuerySet(ScopedQuerySet):
     """Plans are the steering committee's; agencies read their quotas, not the plan."""
 
     scope_agency_lookup = None
-    scope_writable_by = (Role.STEERING_ADMIN,)
+    scope_writable_by = PLAN_KEEPERS
 
 
 class AnnualPlan(models.Model):
@@ -251,7 +253,7 @@ class PlannedCourse(models.Model):
 
 class QuotaQuerySet(ScopedQuerySet):
     scope_agency_lookup = "agency"
-    scope_writable_by = (Role.STEERING_ADMIN,)
+    scope_writable_by = PLAN_KEEPERS
 
 
 class Quota(models.Model):

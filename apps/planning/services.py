@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
@@ -16,8 +16,7 @@ from apps.agencies.models import Agency
 from apps.cadres.models import Cadre
 from apps.core.audit import audit_record
 from apps.core.models import User
-from apps.core.roles import Role
-from apps.core.scoping import agency_scope_ids
+from apps.core.permissions import require
 from apps.core.workflow import transition
 from apps.programme.models import ContentGroup, TrainingForm
 from apps.programme.selectors import phase_for_year
@@ -34,13 +33,14 @@ from .models import (
     Quota,
     QuotaMove,
 )
+from .permissions import MANAGE_CALLS, MANAGE_PLANS, REGISTER_NEEDS
 
 S = PlanStatus
 
 
-def _require_steering_admin(actor: User) -> None:
-    if actor.role != Role.STEERING_ADMIN:
-        raise PermissionDenied(_("Only a steering admin may do this."))
+def _require(actor: User, perm: str = MANAGE_PLANS) -> None:
+    """Calls and plans are the steering admin's (``permissions.py``)."""
+    require(actor, perm, message=_("Only a steering admin may do this."))
 
 
 def _check_year(year: int) -> None:
@@ -89,7 +89,7 @@ def _check_places(value, *, where: str) -> int:
 def needs_call_open(
     *, actor: User, year: int, deadline: datetime.date, note: str = ""
 ) -> NeedsCall:
-    _require_steering_admin(actor)
+    _require(actor, MANAGE_CALLS)
     _check_year(year)
     if deadline < selectors.today():
         raise ValidationError({"deadline": _("The deadline cannot be in the past.")})
@@ -144,15 +144,13 @@ def needs_register(
     ``version`` (the one the form was opened with) is no longer current: someone else saved in
     between and their changes would be lost.
     """
-    if actor.role not in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER):
-        raise PermissionDenied(_("Your role cannot register needs."))
-    if (
-        actor.role == Role.AGENCY_OFFICER
-        and not agency_scope_ids(actor).filter(pk=agency.pk).exists()
-    ):
-        raise PermissionDenied(
-            _("You can only register needs for your own agency and the units below it.")
-        )
+    require(actor, REGISTER_NEEDS, message=_("Your role cannot register needs."))
+    require(
+        actor,
+        REGISTER_NEEDS,
+        agency,
+        message=_("You can only register needs for your own agency and the units below it."),
+    )
     registration = (
         NeedsRegistration.objects.select_for_update().filter(call=call, agency=agency).first()
     )
@@ -218,7 +216,7 @@ def needs_reopen(
     *, actor: User, registration: NeedsRegistration, until: datetime.date
 ) -> NeedsRegistration:
     """Let one agency edit its registration after the deadline, up to ``until``."""
-    _require_steering_admin(actor)
+    _require(actor, MANAGE_CALLS)
     if until < selectors.today():
         raise ValidationError({"until": _("Reopen until a date that has not passed.")})
     registration.reopened_until = until
@@ -248,7 +246,7 @@ def _editable(plan: AnnualPlan) -> AnnualPlan:
 
 @transaction.atomic
 def plan_create(*, actor: User, year: int, note: str = "") -> AnnualPlan:
-    _require_steering_admin(actor)
+    _require(actor)
     _check_year(year)
     if AnnualPlan.objects.filter(year=year).exists():
         raise ValidationError(
@@ -261,7 +259,7 @@ def plan_create(*, actor: User, year: int, note: str = "") -> AnnualPlan:
 
 @transaction.atomic
 def plan_course_add(*, actor: User, plan: AnnualPlan, **fields) -> PlannedCourse:
-    _require_steering_admin(actor)
+    _require(actor)
     plan = _editable(plan)
     course = PlannedCourse(plan=plan, **fields)
     course.full_clean()
@@ -274,7 +272,7 @@ def plan_course_add(*, actor: User, plan: AnnualPlan, **fields) -> PlannedCourse
 
 @transaction.atomic
 def plan_course_delete(*, actor: User, course: PlannedCourse) -> None:
-    _require_steering_admin(actor)
+    _require(actor)
     plan = _editable(course.plan)
     remaining = (
         PlannedCourse.objects.filter(plan=plan, form_id=course.form_id)
@@ -313,7 +311,7 @@ def plan_quotas_set(
 
     The places given for a form may not exceed the capacity of the plan's courses of that form.
     """
-    _require_steering_admin(actor)
+    _require(actor)
     plan = _editable(plan)
     forms = {form.pk: form for form in TrainingForm.objects.all()}
     agencies = Agency.objects.in_bulk({agency_id for agency_id, _form in places})
@@ -387,7 +385,7 @@ def suggested_allocation(plan: AnnualPlan) -> dict[tuple[int, int], int]:
 @transaction.atomic
 def plan_quotas_suggest(*, actor: User, plan: AnnualPlan) -> AnnualPlan:
     """Replace every quota by the suggested allocation (the admin edits it afterwards)."""
-    _require_steering_admin(actor)
+    _require(actor)
     plan = _editable(plan)
     suggestion = suggested_allocation(plan)
     Quota.objects.filter(plan=plan, used=0).exclude(
@@ -408,7 +406,7 @@ def plan_transition(
 @transaction.atomic
 def plan_revise(*, actor: User, plan: AnnualPlan, note: str = "") -> AnnualPlan:
     """Start version N+1 of an approved plan as a draft copy; the approved one stays in force."""
-    _require_steering_admin(actor)
+    _require(actor)
     plan = AnnualPlan.objects.select_for_update().get(pk=plan.pk)
     if plan.status != S.APPROVED:
         raise ValidationError(_("Only the approved version of a plan can be revised."))
@@ -470,7 +468,7 @@ def quota_move(
 ) -> QuotaMove:
     """Move places of a form between two agencies, or from the pool (``from_agency=None``) to
     an agency. Totals are conserved: what one side loses the other gains."""
-    _require_steering_admin(actor)
+    _require(actor)
     plan = _approved(plan)
     count = _check_places(places, where=str(_("Places to move")))
     if count == 0:
@@ -541,7 +539,7 @@ def quota_release_unused(
     *, actor: User, plan: AnnualPlan, cut_off: datetime.date, form: TrainingForm | None = None
 ) -> int:
     """At the cut-off date, give every quota's unused places back to the pool; returns them."""
-    _require_steering_admin(actor)
+    _require(actor)
     plan = _approved(plan)
     if cut_off > selectors.today():
         raise ValidationError(

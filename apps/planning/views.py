@@ -1,7 +1,7 @@
 """Planning views: they check access, call a selector or a service, and respond."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,7 +14,7 @@ from django_tables2.views import SingleTableMixin
 from apps.agencies.models import Agency
 from apps.core.audit import audit_record, client_ip
 from apps.core.forms import apply_service_errors
-from apps.core.roles import Role
+from apps.core.permissions import may, require
 from apps.core.scoping import VIEW, agency_scope_ids, get_scoped_or_404
 
 from . import selectors, services
@@ -32,12 +32,13 @@ from .forms import (
 )
 from .models import AnnualPlan, NeedsCall, NeedsRegistration, PlannedCourse, PlanStatus
 from .permissions import (
-    NEEDS_READERS,
-    NEEDS_WRITERS,
-    PLAN_READERS,
-    PLAN_WRITERS,
-    can_manage_plans,
-    require,
+    MANAGE_CALLS,
+    MANAGE_PLANS,
+    REGISTER_NEEDS,
+    REGISTER_OWN_NEEDS,
+    VIEW_NEEDS,
+    VIEW_PLANS,
+    VIEW_QUOTAS,
 )
 from .tables import QuotaTable, RegistrationTable
 
@@ -53,7 +54,7 @@ def _errors_to_messages(request, error: ValidationError) -> None:
 
 
 def call_list(request):
-    require(request.user, NEEDS_READERS)
+    require(request.user, VIEW_NEEDS)
     calls = selectors.call_list(fetched_by=request.user)
     return render(
         request,
@@ -61,13 +62,13 @@ def call_list(request):
         {
             "calls": calls,
             "today": selectors.today(),
-            "can_open": request.user.role == Role.STEERING_ADMIN,
+            "can_open": may(request.user, MANAGE_CALLS),
         },
     )
 
 
 def call_create(request):
-    require(request.user, PLAN_WRITERS)
+    require(request.user, MANAGE_CALLS)
     form = NeedsCallForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -83,12 +84,12 @@ def call_create(request):
 
 
 def call_detail(request, pk):
-    require(request.user, NEEDS_READERS)
+    require(request.user, VIEW_NEEDS)
     call = get_object_or_404(selectors.call_list(fetched_by=request.user), pk=pk)
     table = RegistrationTable(selectors.registration_list(fetched_by=request.user, call=call))
     RequestConfig(request, paginate={"per_page": 50}).configure(table)
     own = None
-    if request.user.role == Role.AGENCY_OFFICER:
+    if may(request.user, REGISTER_OWN_NEEDS):
         own = NeedsRegistration.objects.filter(call=call, agency=request.user.agency).first()
     return render(
         request,
@@ -98,17 +99,17 @@ def call_detail(request, pk):
             "table": table,
             "own": own,
             "is_open": selectors.registration_is_open(own, call),
-            "can_register": request.user.role in NEEDS_WRITERS,
-            "can_consolidate": request.user.role in PLAN_READERS,
+            "can_register": may(request.user, REGISTER_NEEDS),
+            "can_consolidate": may(request.user, VIEW_PLANS),
         },
     )
 
 
 def registration_edit(request, pk):
     """Register or edit needs; an officer for its agency, an admin for the agency it picks."""
-    require(request.user, NEEDS_WRITERS)
+    require(request.user, REGISTER_NEEDS)
     call = get_object_or_404(NeedsCall.objects.restrict(request.user), pk=pk)
-    if request.user.role == Role.AGENCY_OFFICER:
+    if may(request.user, REGISTER_OWN_NEEDS):
         agency = request.user.agency
         requested = request.GET.get("agency")
         if requested:
@@ -161,8 +162,8 @@ def registration_detail(request, pk):
         {
             "registration": registration,
             "is_open": selectors.registration_is_open(registration, registration.call),
-            "can_edit": request.user.role in NEEDS_WRITERS,
-            "can_reopen": request.user.role == Role.STEERING_ADMIN,
+            "can_edit": may(request.user, REGISTER_NEEDS),
+            "can_reopen": may(request.user, MANAGE_CALLS),
             "reopen_form": ReopenForm(),
         },
     )
@@ -171,7 +172,7 @@ def registration_detail(request, pk):
 @require_POST
 def registration_reopen(request, pk):
     registration = get_scoped_or_404(NeedsRegistration.objects, request.user, VIEW, pk=pk)
-    require(request.user, PLAN_WRITERS)
+    require(request.user, MANAGE_CALLS)
     form = ReopenForm(request.POST)
     if form.is_valid():
         try:
@@ -191,7 +192,7 @@ def registration_reopen(request, pk):
 
 
 def consolidation(request, year):
-    require(request.user, PLAN_READERS)
+    require(request.user, VIEW_PLANS)
     data = selectors.consolidation(year=year)
     return render(
         request,
@@ -199,13 +200,13 @@ def consolidation(request, year):
         {
             "data": data,
             "plan": AnnualPlan.objects.filter(year=year).order_by("-version").first(),
-            "can_manage": can_manage_plans(request.user),
+            "can_manage": may(request.user, MANAGE_PLANS),
         },
     )
 
 
 def consolidation_export(request, year):
-    require(request.user, PLAN_READERS)
+    require(request.user, VIEW_PLANS)
     content = consolidation_workbook(selectors.consolidation(year=year))
     audit_record(
         actor=request.user,
@@ -222,13 +223,13 @@ def consolidation_export(request, year):
 
 
 def plan_list(request):
-    require(request.user, PLAN_READERS)
+    require(request.user, VIEW_PLANS)
     return render(
         request,
         "planning/plan_list.html",
         {
             "plans": selectors.plan_list(fetched_by=request.user),
-            "can_manage": can_manage_plans(request.user),
+            "can_manage": may(request.user, MANAGE_PLANS),
             "form": PlanCreateForm(initial={"year": selectors.today().year + 1}),
         },
     )
@@ -236,7 +237,7 @@ def plan_list(request):
 
 @require_POST
 def plan_create(request):
-    require(request.user, PLAN_WRITERS)
+    require(request.user, MANAGE_PLANS)
     form = PlanCreateForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Enter the year of the plan."))
@@ -251,7 +252,7 @@ def plan_create(request):
 
 
 def _plan(request, pk) -> AnnualPlan:
-    require(request.user, PLAN_READERS)
+    require(request.user, VIEW_PLANS)
     return get_scoped_or_404(
         selectors.plan_detail_queryset(fetched_by=request.user), request.user, pk=pk
     )
@@ -259,7 +260,7 @@ def _plan(request, pk) -> AnnualPlan:
 
 def _plan_context(request, plan: AnnualPlan, **extra) -> dict:
     forms, rows = selectors.plan_quota_grid(plan)
-    can_manage = can_manage_plans(request.user)
+    can_manage = may(request.user, MANAGE_PLANS)
     return {
         "plan": plan,
         "totals": selectors.plan_totals(plan),
@@ -284,7 +285,7 @@ def plan_detail(request, pk):
 @require_POST
 def plan_course_add(request, pk):
     plan = _plan(request, pk)
-    require(request.user, PLAN_WRITERS)
+    require(request.user, MANAGE_PLANS)
     form = PlannedCourseForm(request.POST)
     if form.is_valid():
         try:
@@ -306,7 +307,7 @@ def plan_course_add(request, pk):
 @require_POST
 def plan_course_delete(request, pk, course_pk):
     plan = _plan(request, pk)
-    require(request.user, PLAN_WRITERS)
+    require(request.user, MANAGE_PLANS)
     course = get_object_or_404(PlannedCourse, plan=plan, pk=course_pk)
     try:
         services.plan_course_delete(actor=request.user, course=course)
@@ -332,7 +333,7 @@ def _posted_quotas(request) -> dict[tuple[int, int], str]:
 @require_POST
 def plan_quotas(request, pk):
     plan = _plan(request, pk)
-    require(request.user, PLAN_WRITERS)
+    require(request.user, MANAGE_PLANS)
     try:
         services.plan_quotas_set(actor=request.user, plan=plan, places=_posted_quotas(request))
     except ValidationError as error:
@@ -346,7 +347,7 @@ def plan_quotas(request, pk):
 def plan_quota_preview(request, pk):
     """Live totals while the admin types quotas (htmx): nothing is saved."""
     plan = _plan(request, pk)
-    require(request.user, PLAN_WRITERS)
+    require(request.user, MANAGE_PLANS)
     totals = selectors.plan_totals(plan)
     typed: dict[int, int] = {}
     invalid = []
@@ -369,7 +370,7 @@ def plan_quota_preview(request, pk):
 @require_POST
 def plan_suggest(request, pk):
     plan = _plan(request, pk)
-    require(request.user, PLAN_WRITERS)
+    require(request.user, MANAGE_PLANS)
     try:
         services.plan_quotas_suggest(actor=request.user, plan=plan)
     except ValidationError as error:
@@ -405,7 +406,7 @@ def plan_transition(request, pk):
 @require_POST
 def plan_revise(request, pk):
     plan = _plan(request, pk)
-    require(request.user, PLAN_WRITERS)
+    require(request.user, MANAGE_PLANS)
     try:
         revision = services.plan_revise(actor=request.user, plan=plan)
     except ValidationError as error:
@@ -437,7 +438,7 @@ def plan_export(request, pk):
 
 def quota_move(request, pk):
     plan = _plan(request, pk)
-    require(request.user, PLAN_WRITERS)
+    require(request.user, MANAGE_PLANS)
     agencies = (
         Agency.objects.filter(
             Q(depth=0, successor__isnull=True, is_active=True) | Q(quotas__plan=plan)
@@ -471,7 +472,7 @@ def quota_move(request, pk):
 @require_POST
 def quota_release(request, pk):
     plan = _plan(request, pk)
-    require(request.user, PLAN_WRITERS)
+    require(request.user, MANAGE_PLANS)
     form = ReleaseForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the cut-off date."))
@@ -498,8 +499,7 @@ class QuotaListView(SingleTableMixin, FilterView):
     paginate_by = 50
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.role not in (*PLAN_READERS, Role.AGENCY_OFFICER):
-            raise PermissionDenied
+        require(request.user, VIEW_QUOTAS)
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):

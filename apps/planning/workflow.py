@@ -12,11 +12,11 @@ from apps.core import workflow
 from apps.core.workflow import Change, Step
 
 from .models import AnnualPlan, PlanStatus
-from .permissions import PLAN_WRITERS
+from .permissions import MANAGE_PLANS
 from .quota import record_plan
 
 S = PlanStatus
-WRITERS = frozenset(PLAN_WRITERS)
+WRITERS = MANAGE_PLANS
 
 PLAN_WORKFLOW = workflow.register(
     workflow.Workflow(

@@ -39,20 +39,6 @@ def test_agenda_item_is_added_and_removed_on_the_course_page(
     assert response.status_code == 404
 
 
-def test_summary_list_download_and_decision_issue_pages(client_for, steering_admin, reference_data):
-    from apps.nominations.tests.factories import NominationFactory
-
-    course = CourseFactory()
-    client = client_for(steering_admin)
-    empty = client.post(reverse("documents:decision_issue", args=[course.pk]), follow=True)
-    assert "no approved member" in empty.text
-    NominationFactory(course=course, status="approved")
-    issued = client.post(reverse("documents:decision_issue", args=[course.pk]), follow=True)
-    assert "01-QĐ/BTCTW" in issued.text
-    response = client.get(reverse("documents:summary_list_docx", args=[course.pk]))
-    assert response["Content-Disposition"].endswith('.docx"')
-
-
 def test_partner_and_expert_pages_list_the_courses_the_user_sees(
     client_for, steering_admin, agency_officer, reference_data
 ):

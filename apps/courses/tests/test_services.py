@@ -152,28 +152,6 @@ def test_officer_sees_open_steering_courses_and_its_own(
     assert set(Course.objects.restrict(agency_officer, "change")) == {own}
 
 
-def test_participant_sees_only_courses_they_are_nominated_to(
-    participant, own_cadre, reference_data
-):
-    from apps.nominations.tests.factories import NominationFactory
-
-    mine = CourseFactory()
-    CourseFactory()
-    NominationFactory(course=mine, cadre=own_cadre)
-    assert list(Course.objects.restrict(participant)) == [mine]
-
-
-def test_capacity_cannot_drop_below_the_approved_members(steering_admin, reference_data):
-    from apps.nominations.tests.factories import NominationFactory
-
-    course = CourseFactory(capacity=3)
-    for _ in range(2):
-        NominationFactory(course=course, status="approved")
-    with pytest.raises(ValidationError, match="already approved"):
-        services.course_update(actor=steering_admin, course=course, capacity=1)
-    assert services.course_update(actor=steering_admin, course=course, capacity=2).capacity == 2
-
-
 def test_language_course_phases_split_the_dates_and_stay_inside(steering_admin, reference_data):
     course = services.course_create(
         actor=steering_admin,

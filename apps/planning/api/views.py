@@ -8,19 +8,26 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.response import Response
 
 from apps.agencies.models import Agency
-from apps.core.roles import Role
+from apps.core.permissions import may
 from apps.core.scoping import agency_scope_ids
 from apps.planning import selectors, services
 from apps.planning.filtersets import QuotaFilter, RegistrationFilter
 from apps.planning.models import NeedsCall, NeedsLine, NeedsRegistration
-from apps.planning.permissions import NEEDS_READERS, PLAN_READERS
+from apps.planning.permissions import (
+    REGISTER_NEEDS,
+    REGISTER_OWN_NEEDS,
+    VIEW_NEEDS,
+    VIEW_PLANS,
+    VIEW_QUOTAS,
+)
 from apps.programme.models import ContentGroup, TrainingForm
 
 from . import serializers as s
 
 
-def _require(user, roles) -> None:
-    if user.role not in roles:
+def _require(user, perm: str) -> None:
+    """The policy's answer as the API's 403 (DRF's sentence, like every endpoint)."""
+    if not may(user, perm):
         raise PermissionDenied
 
 
@@ -34,7 +41,7 @@ class NeedsRegistrationViewSet(
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        _require(request.user, NEEDS_READERS)
+        _require(request.user, VIEW_NEEDS)
 
     def get_queryset(self):
         return (
@@ -51,8 +58,7 @@ class NeedsRegistrationViewSet(
 
     def create(self, request):
         user = request.user
-        if user.role not in (Role.STEERING_ADMIN, Role.AGENCY_OFFICER):
-            raise PermissionDenied
+        _require(user, REGISTER_NEEDS)
         data = s.NeedsRegistrationInput(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
@@ -61,7 +67,7 @@ class NeedsRegistrationViewSet(
             raise ValidationError({"year": [_("No call for needs is open for this year.")]})
         agency_id = values.get("agency") or user.agency_id
         visible = Agency.objects.all()
-        if user.role == Role.AGENCY_OFFICER:
+        if may(user, REGISTER_OWN_NEEDS):
             visible = visible.filter(pk__in=agency_scope_ids(user))
         agency = visible.filter(pk=agency_id).first()
         if agency is None:
@@ -93,7 +99,7 @@ class NeedsRegistrationViewSet(
 class AnnualPlanViewSet(viewsets.ReadOnlyModelViewSet):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        _require(request.user, PLAN_READERS)
+        _require(request.user, VIEW_PLANS)
 
     def get_queryset(self):
         qs = selectors.plan_list(fetched_by=self.request.user).order_by("-year", "-version")
@@ -125,7 +131,7 @@ class QuotaViewSet(viewsets.ReadOnlyModelViewSet):
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        _require(request.user, (*PLAN_READERS, Role.AGENCY_OFFICER))
+        _require(request.user, VIEW_QUOTAS)
 
     def get_queryset(self):
         return selectors.quotas_of(fetched_by=self.request.user)

@@ -8,9 +8,9 @@ from django.utils.translation import ngettext
 
 from apps.cadres.import_template import import_template_write
 from apps.cadres.importing import cadre_import, user_may_import
+from apps.cadres.permissions import default_importer
 from apps.core.importing import VALIDATING, file_check
 from apps.core.models import User
-from apps.core.roles import Role
 
 
 class Command(BaseCommand):
@@ -85,9 +85,7 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(_("There is no user %(name)s.") % {"name": username})
         else:
-            user = (
-                User.objects.filter(role=Role.STEERING_ADMIN, is_active=True).order_by("pk").first()
-            )
+            user = default_importer()
             if user is None:
                 raise CommandError(
                     _("There is no active steering admin to record as the importer: use --user.")
