@@ -32,16 +32,8 @@ class NominationsConfig(AppConfig):
         )
         hooks.register_places_taken(workflow.places_taken)
         hooks.register_taken_annotation(selectors.course_places_annotation)
-        hooks.register_course_summary(
-            lambda course, user: selectors.course_nominations_summary(
-                course=course, fetched_by=user
-            )
-        )
-        hooks.register_own_nominations(
-            lambda cadre_id, user: selectors.nominations_of_cadre(
-                cadre_id=cadre_id, fetched_by=user
-            )
-        )
+        hooks.register_course_summary(selectors.course_nominations_summary)
+        hooks.register_own_nominations(selectors.nominations_of_cadre)
         core_workflow.add_guard("courses.Course", workflow.require_exit_tests)
         core_workflow.follow("courses.Course", workflow.members_follow_course)
         core_workflow.follow("nominations.Nomination", services.record_quota_use_on_step)
