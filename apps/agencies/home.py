@@ -3,12 +3,13 @@
 from django.utils.translation import gettext as _
 
 from apps.core.home import StatCard
-from apps.core.rules import reads_registries
+from apps.core.permissions import may
 
 from .models import Agency
+from .permissions import VIEW_AGENCIES
 
 
 def home_items(user):
-    if reads_registries(user):
+    if may(user, VIEW_AGENCIES):
         visible = Agency.objects.restrict(user).filter(successor__isnull=True)
         yield StatCard(_("Agencies"), visible.count(), "agencies:agency_tree")

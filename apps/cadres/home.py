@@ -4,13 +4,14 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from apps.core.home import Panel, StatCard
-from apps.core.rules import is_participant, reads_registries
+from apps.core.permissions import may
 
 from .models import Cadre
+from .permissions import VIEW_OWN_RECORD, VIEW_REGISTRY
 
 
 def home_items(user):
-    if reads_registries(user):
+    if may(user, VIEW_REGISTRY):
         yield StatCard(_("Cadres"), Cadre.objects.restrict(user).count(), "cadres:cadre_list")
-    if is_participant(user):
+    if may(user, VIEW_OWN_RECORD):
         yield Panel(render_to_string("cadres/_home_my_record.html"))
