@@ -13,6 +13,7 @@ urlpatterns = [
     path("courses/", include("apps.courses.urls")),
     path("courses/", include("apps.documents.urls")),
     path("nominations/", include("apps.nominations.urls")),
+    path("finder/", include("apps.finder.urls")),
     path("planning/", include("apps.planning.urls")),
     path("api/", include("config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),

@@ -52,6 +52,10 @@ class WorkField(models.Model):
 
     code = models.CharField(_("code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=255)
+    #: The content groups (KL §2.3) that match the field: the candidate finder's field match.
+    content_groups = models.ManyToManyField(
+        ContentGroup, verbose_name=_("matching content groups"), blank=True, related_name="+"
+    )
 
     history = HistoricalRecords()
 

@@ -37,6 +37,19 @@ def fill_rule_sources(model, data: dict | None = None) -> int:
     return filled
 
 
+def fill_field_groups(work_field, content_group, data: dict | None = None) -> None:
+    """Give fields of work without matching content groups those of programme.yaml (models
+    passed in, as a migration passes its historical ones)."""
+    data = data or read_reference_yaml()
+    groups = {group.code: group for group in content_group.objects.all()}
+    for row in data.get("work_fields", []):
+        field = work_field.objects.filter(code=row["code"]).first()
+        if field is not None and not field.content_groups.exists():
+            field.content_groups.set(
+                [groups[c] for c in row.get("content_groups", []) if c in groups]
+            )
+
+
 @transaction.atomic
 def load_programme(data: dict | None = None) -> dict[str, int]:
     data = data or read_reference_yaml()
@@ -63,6 +76,7 @@ def load_programme(data: dict | None = None) -> dict[str, int]:
             code=row["code"], defaults={"name": row["name"]}
         )
         created["fields"] += new
+    fill_field_groups(WorkField, ContentGroup, data)
 
     levels = {level.code: level for level in PositionLevel.objects.all()}
     for code, row in data["forms"].items():

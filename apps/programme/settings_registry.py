@@ -77,6 +77,40 @@ SPECS: dict[str, SettingSpec] = {
             "năm",
         ),
         SettingSpec("retirement_age", "Lộ trình tuổi nghỉ hưu", dict, "tháng"),
+        # The candidate finder's weights (apps.finder): the points each part of the fit gives.
+        SettingSpec("finder_weight_planning_pool", "Gợi ý cán bộ: trong quy hoạch", int, "điểm"),
+        SettingSpec(
+            "finder_weight_named_in_needs",
+            "Gợi ý cán bộ: đã được đăng ký trong nhu cầu của năm",
+            int,
+            "điểm",
+        ),
+        SettingSpec(
+            "finder_weight_field_match",
+            "Gợi ý cán bộ: lĩnh vực công tác khớp nhóm nội dung của lớp",
+            int,
+            "điểm",
+        ),
+        SettingSpec("finder_weight_language", "Gợi ý cán bộ: trình độ ngoại ngữ", int, "điểm"),
+        SettingSpec(
+            "finder_weight_years_to_serve",
+            "Gợi ý cán bộ: thời gian công tác còn lại (tối đa khi còn từ 10 năm)",
+            int,
+            "điểm",
+        ),
+        SettingSpec(
+            "finder_weight_not_trained",
+            "Gợi ý cán bộ: thời gian từ lần bồi dưỡng ở nước ngoài gần nhất (tối đa khi chưa từng"
+            " hoặc từ 5 năm)",
+            int,
+            "điểm",
+        ),
+        SettingSpec(
+            "finder_weight_balance",
+            "Gợi ý cán bộ: cân đối nam nữ, trung ương và địa phương trong lớp",
+            int,
+            "điểm",
+        ),
     )
 }
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "apps.courses",
     "apps.nominations",
     "apps.delegations",
+    "apps.finder",
     "apps.documents",
 ]
 # apps.demo (demo data, demo logins) is installed by the dev/demo and test settings only.

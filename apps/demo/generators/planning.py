@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from apps.agencies.models import Agency
+from apps.cadres.models import Cadre
 from apps.core.models import User
 from apps.core.roles import Role
 from apps.planning.allocation import allocate
@@ -93,6 +94,7 @@ class PlanningGenerator(Generator):
 
     def run(self, ctx: DemoContext) -> dict[str, int]:
         rng = ctx.rng(self.name)
+        named_rng = ctx.rng(f"{self.name} named candidates")  # a stream of its own
         admin = self._admin()
         forms = {form.code: form for form in TrainingForm.objects.all()}
         groups = list(ContentGroup.objects.order_by("code"))
@@ -129,6 +131,9 @@ class PlanningGenerator(Generator):
             if in_progress:
                 registering = [a for a in chosen if rng.random() < 0.65]
             requested = self._registrations(rng, call, registering, habits, forms, groups, admin)
+            self._named_candidates(
+                named_rng, NeedsRegistration.objects.filter(call=call).select_related("agency")
+            )
             figures["needs registrations"] += len(registering)
             if year <= current:
                 figures["annual plans"] += self._plans(
@@ -197,6 +202,28 @@ class PlanningGenerator(Generator):
             requested[registration.agency_id] = asked
         NeedsLine.objects.bulk_create(lines)
         return requested
+
+    @staticmethod
+    def _named_candidates(rng, registrations) -> None:
+        """Most agencies name a few cadres of their planning pool (the candidate finder puts
+        them first among equals)."""
+        links = []
+        for registration in registrations:
+            if rng.random() < 0.3:
+                continue
+            pool = list(
+                Cadre.objects.filter(agency__path__startswith=registration.agency.path)
+                .exclude(planned_for="")
+                .order_by("pk")
+                .values_list("pk", flat=True)[:40]
+            )
+            for cadre_id in rng.sample(pool, min(len(pool), rng.randint(1, 4))):
+                links.append(
+                    NeedsRegistration.candidates.through(
+                        needsregistration_id=registration.pk, cadre_id=cadre_id
+                    )
+                )
+        NeedsRegistration.candidates.through.objects.bulk_create(links)
 
     def _plans(self, rng, year, current, requested, habits, forms, groups, admin, today):
         targets = annual_targets(year)

@@ -1,0 +1,11 @@
+"""Who may ask the candidate finder (which cadres: ``Cadre.objects.restrict(user, CHANGE)``)."""
+
+import rules
+
+from apps.core.rules import is_agency_officer, is_steering_admin
+
+#: Ranked suggestions for a course and the list of leaders never trained under the programme:
+#: the roles that nominate (an officer sees its own subtree, the steering admin everyone).
+SUGGEST = "finder.suggest"
+
+rules.add_perm(SUGGEST, is_steering_admin | is_agency_officer)
