@@ -368,6 +368,15 @@ EXPECTED = {
         POST_ONLY,
     ),
     "nominations:nomination_detail": (lambda w: {"pk": w["nomination"].pk}, row()),
+    # --- candidate finder (issue 11): the roles that nominate ---
+    "finder:course_suggestions": (
+        lambda w: {"course_pk": w["course"].pk},
+        row(finance_officer=FORBIDDEN, auditor=FORBIDDEN, participant=FORBIDDEN),
+    ),
+    "finder:untrained": (
+        None,
+        row(finance_officer=FORBIDDEN, auditor=FORBIDDEN, participant=FORBIDDEN),
+    ),
     **{
         f"nominations:nomination_{verb}": (lambda w: {"pk": w["nomination"].pk}, POST_ONLY)
         for verb in ["submit", "override", "decide", "withdraw"]

@@ -32,6 +32,12 @@ class FinderFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["level"].label_from_instance = lambda level: level.short_name or level.name
+        self.fields["unit"].label_from_instance = lambda unit: f"{'— ' * unit.depth}{unit.name}"
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Select):
+                field.widget.attrs["class"] = "form-select form-select-sm"
+            elif isinstance(field.widget, forms.TextInput):
+                field.widget.attrs["class"] = "form-control form-control-sm"
 
     def filters(self) -> Filters:
         data = self.cleaned_data if self.is_valid() else {}
