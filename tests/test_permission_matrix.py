@@ -317,7 +317,20 @@ EXPECTED = {
         lambda w: {"pk": w["course"].pk},
         row(participant=FORBIDDEN),
     ),
-    "documents:decision_issue": (lambda w: {"pk": w["course"].pk}, POST_ONLY),
+    "documents:decision_draft": (lambda w: {"pk": w["course"].pk}, POST_ONLY),
+    "documents:decision_issue": (
+        lambda w: {"pk": w["document"].pk},
+        row(
+            steering_admin=REDIRECT,  # already issued: back to the course
+            agency_officer=FORBIDDEN,
+            finance_officer=FORBIDDEN,
+            auditor=FORBIDDEN,
+            participant=FORBIDDEN,
+        ),
+    ),
+    "documents:issuer_list": (None, STEERING_ONLY),
+    "documents:issuer_create": (None, STEERING_ONLY),
+    "documents:issuer_edit": (lambda w: {"pk": w["issuer"].pk}, STEERING_ONLY),
     "documents:document_download": (lambda w: {"pk": w["document"].pk}, row()),
     "partners:partner_list": (None, REGISTRY),
     "partners:partner_create": (None, STEERING_ONLY),

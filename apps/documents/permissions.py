@@ -26,3 +26,7 @@ def holds_a_place(user, course) -> bool:
 rules.add_perm(ISSUE_DECISION, is_steering_admin)
 rules.add_perm(BUILD_SUMMARY_LIST, reads_registries)
 rules.add_perm(READ_COURSE_DOCUMENTS, reads_registries | (is_participant & holds_a_place))
+#: Create and edit the issuer profiles (header, abbreviation, place, signer).
+MANAGE_ISSUERS = "documents.manage_issuers"
+
+rules.add_perm(MANAGE_ISSUERS, is_steering_admin)

@@ -12,12 +12,19 @@ from pathlib import Path
 
 from docxtpl import DocxTemplate
 
+from apps.agencies.models import Agency
 from apps.cadres.labels import POLITICAL_THEORY_LABELS, language_label
 from apps.courses.choices import AgendaKind, HostType, Modality
 from apps.courses.models import Course
+from apps.delegations.choices import DelegationStatus
+from apps.delegations.models import Delegation
+
+from .choices import Layout
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates_docx"
-DECISION_TEMPLATE = "quyet_dinh_cu_can_bo.docx"
+DECISION_TEMPLATE = "quyet_dinh_cu_can_bo.docx"  # Party layout (Hướng dẫn 36-HD/VPTW)
+STATE_DECISION_TEMPLATE = "quyet_dinh_cu_can_bo_nha_nuoc.docx"  # State (Nghị định 30/2020)
+DECISION_TEMPLATES = {Layout.PARTY: DECISION_TEMPLATE, Layout.STATE: STATE_DECISION_TEMPLATE}
 SUMMARY_LIST_TEMPLATE = "danh_sach_trich_ngang.docx"
 PROGRAMME_TEMPLATE = "chuong_trinh.docx"
 PLACE = "Hà Nội"
@@ -48,6 +55,8 @@ PERSONAL_CELLS = (
     "male_year",
     "female_year",
     "ethnicity",
+    "hometown",
+    "education",
     "party_joined",
     "political_theory",
     "languages",
@@ -62,9 +71,83 @@ def vn_date(day: datetime.date) -> str:
 
 def place_and_date(day: datetime.date, place: str = PLACE) -> str:
     """ "Hà Nội, ngày 05 tháng 3 năm 2026": a leading zero for days 1–9 and months 1–2 only
-    (Nghị định 30/2020/NĐ-CP)."""
+    (Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần II, mục 4)."""
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def blank_place_and_date(year: int, place: str = PLACE) -> str:
+    """The date line of a draft: the office writes day and month at issue."""
+    return f"{place}, ngày      tháng      năm {year}"
+
+
+#: what stands for the number in a draft: the office enters it from the issuer's register
+BLANK_NUMBER = "      "
+
+
+def decision_reference(issuer, number: int | None) -> str:
+    """The number and code of a decision as the issuer's layout writes it.
+
+    Party: "12-QĐ/BTCTW" (Hướng dẫn 36-HD/VPTW, II.3: number-type/issuer); State: "12/QĐ-BNV"
+    (Nghị định 30/2020, Phụ lục I, Phần II, mục 3: number/type-issuer). Numbers below 10 take a
+    leading 0 in both. ``number=None``: a draft, the number left blank.
+    """
+    shown = BLANK_NUMBER if number is None else f"{number:02d}"
+    if issuer.layout == Layout.STATE:
+        return f"{shown}/QĐ-{issuer.abbreviation}"
+    return f"{shown}-QĐ/{issuer.abbreviation}"
+
+
+def number_line(issuer, reference: str) -> str:
+    """ "Số 12-QĐ/BTCTW" (36-HD/VPTW, no colon) or "Số: 12/QĐ-BNV" (NĐ 30/2020, with a colon)."""
+    return f"Số: {reference}" if issuer.layout == Layout.STATE else f"Số {reference}"
+
+
+def signature_lines(issuer) -> list[str]:
+    """The authority and title above the signature (Hướng dẫn 36-HD/VPTW, II.7; Nghị định
+    30/2020, Phụ lục I, Phần II, mục 7): a collective body signs "T/M" (State "TM.") its name;
+    a body under a head (a Ban, a ministry) signs with the head's title ("TRƯỞNG BAN"), or a
+    deputy signs for the head: "K/T TRƯỞNG BAN" over "PHÓ TRƯỞNG BAN" (State "KT.")."""
+    on_behalf, for_head = ("TM. ", "KT. ") if issuer.layout == Layout.STATE else ("T/M ", "K/T ")
+    lines = [on_behalf + issuer.collective_name] if issuer.collective_name else []
+    if issuer.signs_as_deputy:
+        lines += [for_head + issuer.head_title, issuer.deputy_title]
+    else:
+        lines.append(issuer.head_title)
+    return lines
+
+
+def issuer_context(issuer) -> dict:
+    lines = issuer.lines
+    return {
+        "layout": issuer.layout,
+        "superior": lines[:-1],
+        "name": lines[-1] if lines else issuer.abbreviation,
+        "abbreviation": issuer.abbreviation,
+        "place": issuer.place,
+        "decider": issuer.decider,
+        "signature": signature_lines(issuer),
+        "signer_name": issuer.signer_name,
+        "full_name": issuer.agency.name,
+    }
+
+
+def recipients(issuer, *, steering: bool) -> list[str]:
+    """ "Nơi nhận": one line each, the last the archive. Party: each line ends with a comma, the
+    last with a full stop (36-HD/VPTW, II.9); State: with a semicolon, the last "Lưu: VT, …."
+    (Nghị định 30/2020, Phụ lục I, Phần II, mục 9)."""
+    names = ["Như Điều 5"]
+    if steering:
+        names += [
+            "Các đồng chí Ủy viên Ban Chỉ đạo Đề án 165",
+            "Văn phòng Trung ương Đảng",
+            "Bộ Tài chính",
+        ]
+    else:
+        names.append("Ban Chỉ đạo Đề án 165 (để báo cáo)")
+    names.append("Các cơ quan, đơn vị có cán bộ được cử")
+    mark = ";" if issuer.layout == Layout.STATE else ","
+    return [f"{name}{mark}" for name in names] + [f"{issuer.archive}."]
 
 
 def course_context(course: Course) -> dict:
@@ -83,14 +166,31 @@ def course_context(course: Course) -> dict:
     }
 
 
-def _note(nomination) -> str:
-    if nomination.is_overridden:
-        return f"Ngoại lệ được phê duyệt: {nomination.override_reason}"
-    return ""
+def agency_names(agencies) -> dict[int, str]:
+    """The names of the given agencies and all their ancestors, in one query."""
+    ids: set[int] = set()
+    for agency in agencies:
+        ids.update(int(part) for part in agency.path.split("/") if part)
+    return dict(Agency.objects.filter(pk__in=ids).values_list("pk", "name"))
 
 
-def member_row(index: int, nomination) -> dict:
-    """Every cell of a member's row (``nomination_id`` lets a stored row be checked later)."""
+def position_text(cadre, names: dict[int, str]) -> str:
+    """ "Phó Chánh Văn phòng, Văn phòng Bộ, Bộ Nội vụ": the position, then the unit and each
+    body above it up to the ministry or province, so a reader knows where the unit is."""
+    chain = [int(part) for part in cadre.agency.path.split("/") if part]
+    return ", ".join([cadre.position_title, *(names[i] for i in reversed(chain) if i in names)])
+
+
+def education_text(cadre) -> str:
+    return cadre.education or (cadre.get_degree_display() if cadre.degree else "")
+
+
+def member_row(index: int, nomination, *, names: dict[int, str], heads: set[int]) -> dict:
+    """Every cell of a member's row (``nomination_id`` lets a stored row be checked later).
+
+    "Ghi chú" says who heads a delegation; it never prints an internal reason (an approval
+    by exception stays in the application, issue 18 item 11).
+    """
     cadre = nomination.cadre
     year = str(cadre.date_of_birth.year)
     return {
@@ -101,13 +201,15 @@ def member_row(index: int, nomination) -> dict:
         "male_year": year if cadre.gender == "M" else "",
         "female_year": year if cadre.gender == "F" else "",
         "ethnicity": cadre.ethnicity,
-        "position": f"{cadre.position_title}, {cadre.agency.name}",
+        "hometown": cadre.hometown,
+        "education": education_text(cadre),
+        "position": position_text(cadre, names),
         "party_joined": vn_date(cadre.party_joined_on) if cadre.party_joined_on else "",
         "political_theory": POLITICAL_THEORY_LABELS.get(cadre.political_theory, ""),
         "languages": ", ".join(
             f"{language_label(s.language)} {s.level}" for s in cadre.languages.all()
         ),
-        "note": _note(nomination),
+        "note": "Trưởng đoàn" if cadre.pk in heads else "",
     }
 
 
@@ -115,15 +217,38 @@ def without_personal_cells(row: dict) -> dict:
     return {**row, **dict.fromkeys(PERSONAL_CELLS, "")}
 
 
-def member_rows(members) -> list[dict]:
+#: a delegation names its head once it is confirmed (a proposal may still change)
+HEADED_STATUSES = (DelegationStatus.CONFIRMED, DelegationStatus.DEPARTED, DelegationStatus.RETURNED)
+
+
+def delegation_heads(course: Course) -> list:
+    """The heads of the course's confirmed delegations (cadres), in delegation order."""
+    return [
+        delegation.head
+        for delegation in Delegation.objects.filter(
+            course=course, status__in=HEADED_STATUSES, head__isnull=False
+        )
+        .select_related("head__agency")
+        .order_by("number")
+    ]
+
+
+def member_rows(members, *, heads=()) -> list[dict]:
     """Rows of ``visible_members``: full for members in the reader's scope, else without the
     personal cells."""
-    return [
-        member_row(index, m.nomination)
-        if m.in_scope
-        else without_personal_cells(member_row(index, m.nomination))
-        for index, m in enumerate(members, start=1)
-    ]
+    names = agency_names([m.nomination.cadre.agency for m in members] + [h.agency for h in heads])
+    head_ids = {head.pk for head in heads}
+    rows = []
+    for index, m in enumerate(members, start=1):
+        row = member_row(index, m.nomination, names=names, heads=head_ids)
+        rows.append(row if m.in_scope else without_personal_cells(row))
+    return rows
+
+
+def head_lines(heads, names: dict[int, str] | None = None) -> list[str]:
+    """ "Đồng chí Nguyễn Văn A, Vụ trưởng, Vụ Tổ chức cán bộ, Bộ Nội vụ, làm Trưởng đoàn."."""
+    names = names if names is not None else agency_names([h.agency for h in heads])
+    return [f"Đồng chí {h.full_name}, {position_text(h, names)}" for h in heads]
 
 
 def agenda_rows(course: Course) -> list[dict]:

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from apps.courses.tests.factories import AgendaItemFactory, CourseFactory
-from apps.documents.services import decision_issue
+from apps.documents.tests.factories import issue_decision
 from apps.nominations.tests.factories import NominationFactory
 from apps.partners.tests.factories import PartnerFactory
 
@@ -22,7 +22,7 @@ def test_participant_sees_own_courses_with_agenda_and_documents(
 ):
     AgendaItemFactory(course=course, title="Thăm Quốc hội")
     NominationFactory(course=course, cadre=own_cadre, status="approved")
-    issued = decision_issue(actor=steering_admin, course=course)
+    issued = issue_decision(steering_admin, course)
     page = client_for(participant).get(reverse("courses:my_courses"))
     assert "Chính phủ số" in page.text
     assert "Thăm Quốc hội" in page.text
@@ -36,7 +36,7 @@ def test_participant_not_approved_sees_no_decision_link(
 ):
     NominationFactory(course=course, status="approved")
     NominationFactory(course=course, cadre=own_cadre, status="waitlisted")
-    issued = decision_issue(actor=steering_admin, course=course)
+    issued = issue_decision(steering_admin, course)
     client = client_for(participant)
     assert issued.reference not in client.get(course.get_absolute_url()).text
     download = client.get(reverse("documents:document_download", args=[issued.pk]))
@@ -48,7 +48,7 @@ def test_decision_link_reads_decision_number_not_a_register_code(
 ):
     settings.LANGUAGE_CODE = "vi"
     NominationFactory(course=course, cadre=own_cadre, status="approved")
-    issued = decision_issue(actor=steering_admin, course=course)
+    issued = issue_decision(steering_admin, course)
     for user, url in (
         (participant, reverse("courses:my_courses")),
         (steering_admin, course.get_absolute_url()),

@@ -9,6 +9,7 @@ from apps.courses.tests.factories import CourseFactory
 from apps.documents import services
 from apps.documents.models import IssuedDocument
 from apps.documents.permissions import BUILD_SUMMARY_LIST, ISSUE_DECISION, READ_COURSE_DOCUMENTS
+from apps.documents.tests.factories import issue_decision
 from apps.nominations.tests.factories import NominationFactory
 
 POLICY = {
@@ -53,8 +54,11 @@ def test_only_a_steering_admin_issues_the_decision(persona, personas, reference_
     NominationFactory(course=course, cadre=own_cadre, status="approved")
     refusal = "Chỉ cán bộ Văn phòng Ban Chỉ đạo mới được ban hành quyết định"
     with pytest.raises(PermissionDenied, match=refusal):
-        services.decision_issue(actor=personas[persona], course=course)
-    assert not IssuedDocument.objects.exists()
+        services.decision_draft(actor=personas[persona], course=course)
+    draft = services.decision_draft(actor=personas["steering_admin"], course=course)
+    with pytest.raises(PermissionDenied, match=refusal):
+        services.decision_issue(actor=personas[persona], document=draft, number=1)
+    assert IssuedDocument.objects.get().is_draft
 
 
 @pytest.mark.usefixtures("vi")
@@ -63,7 +67,7 @@ def test_a_participant_neither_builds_the_summary_list_nor_reads_a_course_withou
 ):
     course = CourseFactory()
     NominationFactory(course=course, status="approved")
-    document = services.decision_issue(actor=steering_admin, course=course)
+    document = issue_decision(steering_admin, course)
     with pytest.raises(PermissionDenied, match="không được lập danh sách trích ngang"):
         services.summary_list_build(actor=participant, course=course)
     with pytest.raises(PermissionDenied, match="Đồng chí không được xem văn bản của lớp này"):
