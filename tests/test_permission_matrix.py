@@ -179,6 +179,10 @@ EXPECTED = {
         POST_ONLY,
     ),
     "cadres:training_add": (lambda w: {"pk": w["own_cadre"].pk}, POST_ONLY),
+    "cadres:training_edit": (
+        lambda w: {"pk": w["own_cadre"].pk, "record_pk": w["training"].pk},
+        row(finance_officer=FORBIDDEN, auditor=FORBIDDEN, participant=FORBIDDEN),
+    ),
     "cadres:training_delete": (
         lambda w: {"pk": w["own_cadre"].pk, "record_pk": w["training"].pk},
         POST_ONLY,

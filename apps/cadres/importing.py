@@ -66,6 +66,12 @@ MESSAGES = {
     "national_id_in_file": gettext_lazy(
         "The citizen ID number %(value)s is already used in row %(other_row)s of this file."
     ),
+    "dossier_code_in_file": gettext_lazy(
+        "The dossier code %(value)s is already used in row %(other_row)s of this file."
+    ),
+    "dossier_code_in_registry": gettext_lazy(
+        "A cadre with the dossier code %(value)s is already in the registry."
+    ),
     "national_id_in_registry": gettext_lazy(
         "A cadre with the citizen ID number %(value)s is already in the registry."
     ),
@@ -183,6 +189,13 @@ COLUMNS: tuple[Column, ...] = (
         required=True,
         width=15,
         note="12 chữ số, định dạng Văn bản (Text) để giữ số 0 ở đầu; không trùng",
+    ),
+    Column(
+        "dossier_code",
+        "Mã định danh hồ sơ",
+        width=16,
+        max_length=_max_length("dossier_code"),
+        note="Mã hồ sơ trong Cơ sở dữ liệu quốc gia về cán bộ (nếu có); không trùng",
     ),
     Column("passport_number", "Số hộ chiếu", PASSPORT, width=13),
     Column("passport_expiry", "Ngày hết hạn hộ chiếu", DATE, width=12),
@@ -492,53 +505,70 @@ def _insert_batch(cadres: list[Cadre], languages: list[tuple[int, str, str]]) ->
     return len(skills)
 
 
-class _CitizenIdChecks(FileChecks):
-    """Citizen IDs unique in the file, and not yet in the registry (checked by chunk)."""
+class _UniqueChecks(FileChecks):
+    """Citizen IDs, and dossier codes where given, unique in the file and not yet in the
+    registry (checked by chunk)."""
+
+    FIELDS = ("national_id", "dossier_code")
 
     def __init__(self, header: Header):
-        self.column = COLUMNS_BY_NAME["national_id"]
-        self.letter = header.letter(header.positions["national_id"])
-        self.first_row: dict[str, int] = {}
-        self.pending: dict[str, int] = {}  # IDs of this chunk not yet checked in the registry
+        self.columns = {name: COLUMNS_BY_NAME[name] for name in self.FIELDS}
+        self.letters = {
+            name: header.letter(header.positions[name])
+            for name in self.FIELDS
+            if name in header.positions
+        }
+        self.first_row: dict[str, dict[str, int]] = {name: {} for name in self.FIELDS}
+        # values of this chunk not yet checked in the registry
+        self.pending: dict[str, dict[str, int]] = {name: {} for name in self.FIELDS}
 
-    def issue(self, code: str, national_id: str, row: int, **params: Any) -> ImportIssue:
+    def issue(self, code: str, name: str, value: str, row: int, **params: Any) -> ImportIssue:
         return ImportIssue(
             code,
             row=row,
-            header=self.column.header,
-            letter=self.letter,
-            value=national_id,
+            header=self.columns[name].header,
+            letter=self.letters.get(name, ""),
+            value=value,
             params=params,
         )
 
     def row(self, clean: CleanRow, row_number: int) -> list[ImportIssue]:
         issues = []
-        national_id = clean.fields.get("national_id")
-        if national_id and national_id in self.first_row:
-            issues.append(
-                self.issue(
-                    "national_id_in_file",
-                    national_id,
-                    row_number,
-                    other_row=self.first_row[national_id],
+        for name in self.FIELDS:
+            value = clean.fields.get(name)
+            if value and value in self.first_row[name]:
+                issues.append(
+                    self.issue(
+                        f"{name}_in_file",
+                        name,
+                        value,
+                        row_number,
+                        other_row=self.first_row[name][value],
+                    )
                 )
-            )
-        elif national_id:
-            self.first_row[national_id] = self.pending[national_id] = row_number
-        if len(self.pending) >= CADRE_IMPORTER.batch_size:
+            elif value:
+                self.first_row[name][value] = self.pending[name][value] = row_number
+        if len(self.pending["national_id"]) >= CADRE_IMPORTER.batch_size:
             issues.extend(self.check_registry())
         return issues
 
     def end(self) -> list[ImportIssue]:
-        return self.check_registry() if self.pending else []
+        return self.check_registry()
 
     def check_registry(self) -> list[ImportIssue]:
         # A uniqueness check, not a read: it must see every cadre, in any agency.
-        existing = Cadre.objects.filter(national_id__in=list(self.pending)).values_list(
-            "national_id", flat=True
-        )
-        issues = [self.issue("national_id_in_registry", nid, self.pending[nid]) for nid in existing]
-        self.pending.clear()
+        issues = []
+        for name in self.FIELDS:
+            pending = self.pending[name]
+            if not pending:
+                continue
+            existing = Cadre.objects.filter(**{f"{name}__in": list(pending)}).values_list(
+                name, flat=True
+            )
+            issues += [
+                self.issue(f"{name}_in_registry", name, value, pending[value]) for value in existing
+            ]
+            pending.clear()
         return issues
 
 
@@ -589,7 +619,7 @@ class CadreImporter(Importer):
         return _is_example(cells, header)
 
     def file_checks(self, context: ImportContext, header: Header) -> FileChecks:
-        return _CitizenIdChecks(header)
+        return _UniqueChecks(header)
 
     def build(self, clean: CleanRow, context: ImportContext) -> tuple[Cadre, list]:
         cadre = Cadre(**clean.fields)

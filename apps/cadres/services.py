@@ -226,6 +226,14 @@ def position_delete(*, actor: User, position: PositionHistory) -> None:
     audit_record(actor=actor, action="cadres.position_delete", obj=cadre, detail=detail)
 
 
+def _require_by_hand(record: TrainingRecord) -> None:
+    if record.programme_course_code:
+        raise ValidationError(
+            _("This line was filled by course %(code)s of the programme and follows it.")
+            % {"code": record.programme_course_code}
+        )
+
+
 @transaction.atomic
 def training_add(*, actor: User, cadre: Cadre, **fields: Any) -> TrainingRecord:
     """Add a line of the cadre's training history (quá trình đào tạo, bồi dưỡng)."""
@@ -241,6 +249,7 @@ def training_add(*, actor: User, cadre: Cadre, **fields: Any) -> TrainingRecord:
 @transaction.atomic
 def training_update(*, actor: User, record: TrainingRecord, **fields: Any) -> TrainingRecord:
     _require_change(actor, record.cadre)
+    _require_by_hand(record)
     for name, value in fields.items():
         setattr(record, name, value)
     record.full_clean()
@@ -256,6 +265,7 @@ def training_update(*, actor: User, record: TrainingRecord, **fields: Any) -> Tr
 def training_delete(*, actor: User, record: TrainingRecord) -> None:
     cadre = record.cadre
     _require_change(actor, cadre)
+    _require_by_hand(record)
     detail = {"training": str(record)}
     record.delete()
     audit_record(actor=actor, action="cadres.training_delete", obj=cadre, detail=detail)

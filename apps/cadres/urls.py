@@ -19,6 +19,7 @@ urlpatterns = [
         name="position_delete",
     ),
     path("<int:pk>/trainings/", views.training_add, name="training_add"),
+    path("<int:pk>/trainings/<int:record_pk>/", views.training_edit, name="training_edit"),
     path(
         "<int:pk>/trainings/<int:record_pk>/delete/", views.training_delete, name="training_delete"
     ),

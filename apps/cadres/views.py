@@ -9,7 +9,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django_filters.views import FilterView
 from django_tables2.views import SingleTableMixin
 
@@ -244,6 +244,27 @@ def training_add(request, pk):
         services.training_add,
         done=_("The training was added to the history."),
         failed=_("The training was not added: %(errors)s"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def training_edit(request, pk, record_pk):
+    """Correct a line of the training history entered or imported by hand (a line filled by a
+    course of this programme follows the course and is not edited here)."""
+    cadre = get_scoped_or_404(Cadre.objects, request.user, CHANGE, pk=pk)
+    require(request.user, CHANGE_CADRE, cadre)
+    record = get_scoped_or_404(
+        TrainingRecord.objects.filter(cadre=cadre), request.user, CHANGE, pk=record_pk
+    )
+    return edit_page(
+        request,
+        TrainingRecordForm(request.POST or None, instance=TrainingRecord.objects.get(pk=record.pk)),
+        save=lambda data: services.training_update(actor=request.user, record=record, **data),
+        title=_("Training history: %(course)s") % {"course": record.course_name},
+        template="cadres/training_form.html",
+        context={"cadre": cadre},
+        success_message=_("The training was saved."),
+        success_url=cadre.get_absolute_url(),
     )
 
 

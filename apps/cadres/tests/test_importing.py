@@ -302,14 +302,14 @@ def test_an_error_inside_the_insert_pass_rolls_back_every_batch(steering_admin, 
 def test_a_citizen_id_added_by_someone_else_meanwhile_aborts_the_import(
     steering_admin, xlsx, monkeypatch, ministry
 ):
-    real_end = importing._CitizenIdChecks.end
+    real_end = importing._UniqueChecks.end
 
     def validate_then_someone_adds(self):
         issues = real_end(self)  # the validation pass's last check of the registry
         CadreFactory(agency=ministry, national_id="001180000002")
         return issues
 
-    monkeypatch.setattr(importing._CitizenIdChecks, "end", validate_then_someone_adds)
+    monkeypatch.setattr(importing._UniqueChecks, "end", validate_then_someone_adds)
     outcome = cadre_import(actor=steering_admin, path=xlsx([cadre_row(n) for n in range(1, 4)]))
     assert codes(outcome) == ["registry_changed"]
     assert list(Cadre.objects.values_list("national_id", flat=True)) == ["001180000002"]
@@ -415,6 +415,29 @@ def test_a_citizen_id_already_in_the_registry_is_refused(steering_admin, xlsx, o
     rows = [cadre_row(1), cadre_row(2)]
     issue = only_issue(cadre_import(actor=steering_admin, path=xlsx(rows)))
     assert (issue.code, issue.row, issue.value) == ("national_id_in_registry", 3, "001180000002")
+
+
+def test_the_dossier_code_is_imported_and_unique_in_the_file_and_the_registry(
+    steering_admin, xlsx, other_agency
+):
+    """Issue 18 item 7: the national database's dossier code (Mã định danh hồ sơ), optional,
+    unique when present, in the import like in the registry and the export."""
+    assert "Mã định danh hồ sơ" in HEADERS
+    outcome = cadre_import(
+        actor=steering_admin,
+        path=xlsx([cadre_row(1, dossier_code="HS-0001"), cadre_row(2)]),
+    )
+    assert outcome.ok
+    assert Cadre.objects.get(national_id=cadre_row(1)["national_id"]).dossier_code == "HS-0001"
+    rows = [cadre_row(3, dossier_code="HS-0002"), cadre_row(4, dossier_code="HS-0002")]
+    issue = only_issue(cadre_import(actor=steering_admin, path=xlsx(rows)))
+    assert (issue.code, issue.row, issue.params["other_row"]) == ("dossier_code_in_file", 3, 2)
+    assert issue.header == "Mã định danh hồ sơ"
+    issue = only_issue(
+        cadre_import(actor=steering_admin, path=xlsx([cadre_row(5, dossier_code="HS-0001")]))
+    )
+    assert (issue.code, issue.value) == ("dossier_code_in_registry", "HS-0001")
+    assert "dossier code HS-0001 is already in the registry" in issue.message
 
 
 def test_a_merged_agency_points_to_its_successor(steering_admin, xlsx, ministry):
