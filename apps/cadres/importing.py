@@ -190,13 +190,6 @@ COLUMNS: tuple[Column, ...] = (
         width=15,
         note="12 chữ số, định dạng Văn bản (Text) để giữ số 0 ở đầu; không trùng",
     ),
-    Column(
-        "dossier_code",
-        "Mã định danh hồ sơ",
-        width=16,
-        max_length=_max_length("dossier_code"),
-        note="Mã hồ sơ trong Cơ sở dữ liệu quốc gia về cán bộ (nếu có); không trùng",
-    ),
     Column("passport_number", "Số hộ chiếu", PASSPORT, width=13),
     Column("passport_expiry", "Ngày hết hạn hộ chiếu", DATE, width=12),
     Column(
@@ -275,6 +268,14 @@ COLUMNS: tuple[Column, ...] = (
         DATE,
         width=14,
         note="Chỉ điền khi được kéo dài thời gian công tác; để trống = tính theo quy định",
+    ),
+    # last, so the letters of the columns before it stay those of earlier templates
+    Column(
+        "dossier_code",
+        "Mã định danh hồ sơ",
+        width=16,
+        max_length=_max_length("dossier_code"),
+        note="Mã hồ sơ trong Cơ sở dữ liệu quốc gia về cán bộ (nếu có); không trùng",
     ),
 )
 COLUMNS_BY_NAME = {column.name: column for column in COLUMNS}

@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from apps.core.pages import edit_page
 from apps.core.permissions import may, require
@@ -124,6 +124,7 @@ def programme_docx(request, pk):
 # --- issuer profiles ---------------------------------------------------------------------------
 
 
+@require_GET
 def issuer_list(request):
     require(request.user, MANAGE_ISSUERS)
     issuers = IssuerProfile.objects.select_related("agency")
