@@ -131,7 +131,7 @@ def both(world, other_agency, other_officer):  # noqa: F811
     nomination = NominationFactory(
         course=course, cadre=outsider, status="approved", created_by=other_officer
     )
-    from apps.documents.services import decision_issue
+    from apps.documents.tests.factories import issue_decision
 
     colleague = CadreFactory(agency=world["ministry"], full_name="Phan Văn Đồng Nghiệp")
     return {
@@ -158,7 +158,7 @@ def both(world, other_agency, other_officer):  # noqa: F811
             created_by=other_officer, kind="cadres", title="y", file_name="y.xlsx"
         ),
         # issued once the outsider is a member: it names both agencies' members
-        "document": decision_issue(actor=admin, course=course),
+        "document": issue_decision(admin, course),
     }
 
 
@@ -185,6 +185,7 @@ OTHER = {
     },
     "cadres:position_delete": _cadre(position_pk="other_position"),
     "cadres:training_delete": _cadre(record_pk="other_training"),
+    "cadres:training_edit": _cadre(record_pk="other_training"),
     "cadres:language_delete": _cadre(skill_pk="other_skill"),
     "cadre-detail": _cadre(),
     "cadres:import_detail": _pk("other_import"),
@@ -233,6 +234,17 @@ BODIES = {
         "position_title": "Chuyên viên",
     },
     "cadres:training_add": lambda w: {"course_name": "Lớp mới", "start": "01/01/2016"},
+    "cadres:training_edit": lambda w: {"course_name": "Lớp đã sửa", "start": "01/01/2015"},
+    "documents:issuer_create": lambda w: {
+        "agency": w["ministry"].pk,
+        "layout": "state",
+        "name_lines": "BỘ THỬ NGHIỆM",
+        "abbreviation": "BTN",
+        "place": "Hà Nội",
+        "decider": "BỘ TRƯỞNG BỘ THỬ NGHIỆM",
+        "head_title": "BỘ TRƯỞNG",
+        "archive": "Lưu: VT, TCCB",
+    },
     "cadres:language_add": lambda w: {"language": "fr", "level": "B2"},
     "courses:course_transition": lambda w: {"to_status": "closed", "reason": "Đủ người."},
     "courses:phase_edit": lambda w: {"start": "01/01/2027", "end": "02/01/2027", "place": "Hà Nội"},
@@ -471,6 +483,7 @@ WRITES = {
     ("cadres:position_delete", "post"): WRITERS_DO,
     ("cadres:training_add", "post"): WRITERS_DO,
     ("cadres:training_delete", "post"): WRITERS_DO,
+    ("cadres:training_edit", "post"): WRITERS_DO,
     ("core:api_token", "post"): same(REDIRECT),
     **{
         (name, "post"): row(
@@ -508,7 +521,11 @@ WRITES = {
         auditor=FORBIDDEN,
         participant=FORBIDDEN,
     ),
+    ("documents:decision_draft", "post"): STEERING_DOES,
     ("documents:decision_issue", "post"): STEERING_DOES,
+    ("documents:issuer_list", "post"): same(NOT_ALLOWED),
+    ("documents:issuer_create", "post"): STEERING_DOES,
+    ("documents:issuer_edit", "post"): STEERING_DOES,
     ("documents:document_download", "post"): AS_GET,
     ("documents:programme_docx", "post"): AS_GET,
     ("documents:summary_list_docx", "post"): AS_GET,
@@ -696,8 +713,10 @@ GLOBAL_OBJECTS = {
     "course-detail",
     "documents:programme_docx",
     "documents:summary_list_docx",
+    "documents:decision_draft",
     "documents:decision_issue",
     "documents:document_download",
+    "documents:issuer_edit",
     "nominations:nominate",
     "finder:course_suggestions",
     "partners:partner_detail",
