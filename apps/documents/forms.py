@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.agencies.models import Agency
+from apps.cadres.forms import DateField, _bootstrap
 
 from .models import IssuerProfile
 from .services import ISSUER_FIELDS
@@ -17,9 +18,11 @@ class DecisionIssueForm(forms.Form):
         min_value=1,
         help_text=_("Suggested: the number after the last one used here. Check the register."),
     )
-    issued_on = forms.DateField(
-        label=_("Date of issue"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    issued_on = DateField(label=_("Date of issue"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _bootstrap(self)
 
 
 class IssuerProfileForm(forms.ModelForm):
@@ -40,6 +43,7 @@ class IssuerProfileForm(forms.ModelForm):
         self.fields["agency"].queryset = Agency.objects.filter(successor__isnull=True).order_by(
             "path"
         )
+        _bootstrap(self)
         if self.instance.pk:
             self.fields["agency"].disabled = True
             self.fields["version"].initial = self.instance.version
