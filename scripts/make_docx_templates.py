@@ -289,8 +289,8 @@ def decision(layout: str = "party") -> Document:
     body(
         document,
         "{% if steering %}Văn phòng Ban Chỉ đạo Đề án 165, các{% else %}Các{% endif %} cơ "
-        "quan, đơn vị có liên quan và các đồng chí có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định "
-        "này./.",
+        "quan, đơn vị có liên quan và các đồng chí có tên tại Điều 1 chịu trách nhiệm thi hành "
+        "Quyết định này./.",
         bold_prefix="Điều 5. ",
     )
     para(document)
