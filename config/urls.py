@@ -12,6 +12,7 @@ urlpatterns = [
     path("courses/", include("apps.partners.urls")),
     path("courses/", include("apps.courses.urls")),
     path("courses/", include("apps.documents.urls")),
+    path("delegations/", include("apps.delegations.urls")),
     path("nominations/", include("apps.nominations.urls")),
     path("finder/", include("apps.finder.urls")),
     path("planning/", include("apps.planning.urls")),

@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from apps.cadres.models import ImportJob, TrainingRecord
 from apps.cadres.tests.factories import CadreFactory, LanguageSkillFactory, PositionHistoryFactory
 from apps.core.models import ExportJob
+from apps.delegations.tests.factories import delegation_world
 from apps.documents.tests.factories import course_world
 from apps.planning.tests.factories import permission_world
 from apps.programme.models import (
@@ -287,6 +288,16 @@ EXPECTED = {
         for suffix in ["list", "detail"]
     },
     # --- courses (issue 5) ---
+    "delegations:delegation_list": (None, PLAN_READERS),
+    "delegations:job_detail": (lambda w: {"pk": w["formation_job"].pk}, PLAN_READERS),
+    "delegations:job_status": (lambda w: {"pk": w["formation_job"].pk}, PLAN_READERS),
+    "delegations:delegation_detail": (lambda w: {"pk": w["delegation"].pk}, PLAN_READERS),
+    "delegations:head": (lambda w: {"pk": w["delegation"].pk}, POST_ONLY),
+    "delegations:transition": (lambda w: {"pk": w["delegation"].pk}, POST_ONLY),
+    "delegations:keep_apart": (lambda w: {"pk": w["delegation"].pk}, POST_ONLY),
+    "delegations:move": (lambda w: {"pk": w["delegation_member"].pk}, POST_ONLY),
+    "delegations:move_check": (lambda w: {"pk": w["delegation_member"].pk}, STEERING_ONLY),
+    "delegations:pin": (lambda w: {"pk": w["delegation_member"].pk}, POST_ONLY),
     "courses:course_list": (None, REGISTRY),
     "courses:course_create": (None, WRITERS),
     "courses:my_courses": (
@@ -427,7 +438,7 @@ def test_every_url_is_in_the_matrix():
 @pytest.fixture
 def world(personas, ministry, ministry_unit, own_cadre, other_agency, programme_settings):
     skill = LanguageSkillFactory(cadre=own_cadre)
-    return {
+    found = {
         **personas,
         "ministry": ministry,
         "own_cadre": own_cadre,
@@ -458,6 +469,10 @@ def world(personas, ministry, ministry_unit, own_cadre, other_agency, programme_
         **permission_world(admin=personas["steering_admin"], agency=ministry),
         **course_world(admin=personas["steering_admin"], own_cadre=own_cadre),
     }
+    found |= delegation_world(
+        admin=personas["steering_admin"], course=found["course"], nomination=found["nomination"]
+    )
+    return found
 
 
 def _status(client, url: str, expected) -> int | str:

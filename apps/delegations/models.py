@@ -2,7 +2,11 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from apps.core.models import BackgroundJob
+from apps.core.workflow import TransitionRecord
 
 from .choices import DelegationStatus
 
@@ -89,6 +93,9 @@ class Delegation(models.Model):
     def __str__(self) -> str:
         return _("Delegation %(number)d/%(year)d") % {"number": self.number, "year": self.year}
 
+    def get_absolute_url(self) -> str:
+        return reverse("delegations:delegation_detail", args=[self.pk])
+
 
 class DelegationMember(models.Model):
     delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="members")
@@ -98,6 +105,8 @@ class DelegationMember(models.Model):
         on_delete=models.CASCADE,
         related_name="delegation_member",
     )
+    #: A new run keeps the pinned members of a delegation together.
+    pinned = models.BooleanField(_("pinned"), default=False)
 
     class Meta:
         verbose_name = _("delegation member")
@@ -106,3 +115,65 @@ class DelegationMember(models.Model):
 
     def __str__(self) -> str:
         return str(self.nomination.cadre)
+
+
+class KeepApart(models.Model):
+    """Two nominees whom no run may put in the same delegation."""
+
+    year = models.PositiveSmallIntegerField(_("year"), db_index=True)
+    first = models.ForeignKey("nominations.Nomination", on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey("nominations.Nomination", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("pair kept apart")
+        verbose_name_plural = _("pairs kept apart")
+        constraints = [models.UniqueConstraint(fields=["first", "second"], name="keep_apart_pair")]
+
+    def __str__(self) -> str:
+        return f"{self.first} ≠ {self.second}"
+
+
+class DelegationTransition(TransitionRecord):
+    """One change of a delegation's status: from, to, who, when and why."""
+
+    subject_field = "delegation"
+    delegation = models.ForeignKey(Delegation, on_delete=models.CASCADE, related_name="transitions")
+
+    class Meta:
+        verbose_name = _("delegation transition")
+        verbose_name_plural = _("delegation transitions")
+        ordering = ["delegation", "at", "pk"]
+
+
+class FormationJob(BackgroundJob):
+    """A formation asked for on the page, run by the task worker; progress counts courses."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Running")
+        SUCCEEDED = "succeeded", _("Done")
+        FAILED = "failed", _("Failed")
+
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    courses = models.JSONField(_("courses"), default=list, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    run = models.ForeignKey(
+        FormationRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("formation job")
+        verbose_name_plural = _("formation jobs")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.year} #{self.pk}"

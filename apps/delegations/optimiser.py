@@ -542,6 +542,15 @@ def _solve_course(pool, rules, pins, apart, *, seconds, seed=0):
     return groups, objective, bound, objective == bound
 
 
+def _counted(results, total: int, progress) -> list:
+    done = []
+    for solved in results:
+        done.append(solved)
+        if progress is not None:
+            progress(len(done), total)
+    return done
+
+
 def _solve_one(args):
     pool, rules, pins, apart, seconds, seed = args
     return _solve_course(pool, rules, pins, apart, seconds=seconds, seed=seed)
@@ -558,8 +567,10 @@ def form(
     workers: int = 2,
     course_labels: dict[int, str] | None = None,
     agency_labels: dict[int, str] | None = None,
+    progress=None,
 ) -> Result:
-    """Delegations for every nominee of the pool, or ``InfeasibleError`` with the reasons."""
+    """Delegations for every nominee of the pool, or ``InfeasibleError`` with the reasons.
+    ``progress(done, total)`` is called as each course is solved."""
     started = time.perf_counter()
     pins = pins or {}
     labels = course_labels or {}
@@ -583,9 +594,9 @@ def form(
         # Courses are independent: solve them side by side. The forked processes touch no
         # database and leave through os._exit, so the parent's connection is not closed.
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool_executor:
-            results = list(pool_executor.map(_solve_one, jobs))
+            results = _counted(pool_executor.map(_solve_one, jobs), len(jobs), progress)
     else:
-        results = [_solve_one(job) for job in jobs]
+        results = _counted(map(_solve_one, jobs), len(jobs), progress)
     for (course, _members), solved in zip(courses, results, strict=True):
         if solved is None:
             raise InfeasibleError(

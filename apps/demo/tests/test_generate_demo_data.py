@@ -13,6 +13,8 @@ from apps.cadres.models import Cadre, LanguageSkill, PositionHistory
 from apps.cadres.retirement import expected_retirement
 from apps.cadres.services import retirement_roadmap
 from apps.core.text import normalize_vi
+from apps.delegations.models import Delegation
+from apps.delegations.selectors import formation_rules
 from apps.demo.generators import REFERENCE_DATE
 
 from .conftest import DEMO_CADRES
@@ -293,3 +295,16 @@ def test_nominations_are_stamped_when_they_happened(demo):
         "nomination__course"
     ):
         assert transition.at.date() == transition.nomination.course.end
+
+
+def test_short_courses_travel_in_confirmed_delegations_with_a_head(demo):
+    rules = formation_rules()
+    delegations = list(Delegation.objects.prefetch_related("members__nomination"))
+    assert {d.year for d in delegations} >= {REFERENCE_DATE.year}
+    assert any(d.year < REFERENCE_DATE.year for d in delegations)
+    for delegation in delegations:
+        members = {m.nomination.cadre_id for m in delegation.members.all()}
+        assert rules.min_size <= len(members) <= rules.max_size
+        assert delegation.head_id in members
+        assert delegation.status in {"confirmed", "returned"}
+        assert (delegation.status == "returned") == (delegation.course.end < REFERENCE_DATE)
