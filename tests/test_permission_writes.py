@@ -257,6 +257,9 @@ BODIES = {
     },
     "delegations:move": lambda w: {"to": w["other_delegation"].pk},
     "delegations:pin": lambda w: {"pinned": "1"},
+    # fragments (one template, no forms): nothing to read from the page
+    "delegations:job_status": lambda w: {},
+    "delegations:move_check": lambda w: {},
     "courses:phase_edit": lambda w: {"start": "01/01/2027", "end": "02/01/2027", "place": "Hà Nội"},
     "nominations:nomination_create": lambda w: {"confirm_warnings": "on", "note": "Cử đi."},
     "nominations:nomination_submit": lambda w: {"confirm_warnings": "on"},
