@@ -113,7 +113,12 @@ def test_pins_and_pairs_kept_apart_feed_the_next_run(client_for, steering_admin,
 
 @pytest.mark.parametrize(
     ("persona", "reads"),
-    [("agency_officer", False), ("finance_officer", True), ("auditor", True), ("participant", False)],
+    [
+        ("agency_officer", False),
+        ("finance_officer", True),
+        ("auditor", True),
+        ("participant", False),
+    ],
 )
 def test_only_the_steering_admin_forms_and_the_readers_only_read(
     client_for, personas, persona, reads, pool
