@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Substr
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -281,3 +281,35 @@ def agency_choices_cache_key(*, fetched_by, include_merged: bool = False) -> str
     user = fetched_by
     scope = user.agency_id if is_agency_officer(user) else f"all-{user.role}"
     return f"agency-options:{get_language()}:{scope}:{int(include_merged)}:{stamp}"
+
+
+# --- a unit named with its ministry or province -----------------------------------------------
+
+#: characters of a root's path ("000012/"): each level is six digits and a slash
+ROOT_PATH_LENGTH = 7
+
+
+def with_top_agency(name: str, top: str | None) -> str:
+    """ "Văn phòng Bộ — Bộ Nội vụ": a unit with the ministry or province it belongs to."""
+    if not top or top == name:
+        return name
+    return f"{name} — {top}"
+
+
+def top_agency_name(path_field: str = "agency__path") -> Subquery:
+    """The name of the root (ministry, province…) above the row's agency, as one subquery."""
+    return Subquery(
+        Agency.objects.filter(path=Substr(OuterRef(path_field), 1, ROOT_PATH_LENGTH)).values(
+            "name"
+        )[:1]
+    )
+
+
+def agency_labels() -> dict[int, str]:
+    """Every agency's name with its root's, for exports (two columns of the table, one pass)."""
+    rows = list(Agency.objects.values_list("pk", "name", "path", "depth"))
+    roots = {path: name for _pk, name, path, depth in rows if depth == 0}
+    return {
+        pk: name if depth == 0 else with_top_agency(name, roots.get(path[:ROOT_PATH_LENGTH]))
+        for pk, name, path, depth in rows
+    }

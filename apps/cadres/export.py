@@ -4,7 +4,7 @@ import tempfile
 
 from django.utils.translation import gettext as _
 
-from apps.agencies.models import Agency
+from apps.agencies.selectors import agency_labels
 from apps.core.exports import register_export
 from apps.core.permissions import may
 from apps.core.spreadsheets import HEADER_STYLE, Workbook
@@ -66,7 +66,7 @@ def cadre_export_xlsx(queryset, *, full_identifiers: bool, progress=None) -> tup
     theory = dict(Cadre._meta.get_field("political_theory").flatchoices)
     language_names = dict(LanguageSkill._meta.get_field("language").flatchoices)
     # Small lookup tables once, then plain tuples: model instances cost more than the file.
-    agencies = dict(Agency.objects.values_list("pk", "name"))
+    agencies = agency_labels()  # "Văn phòng Bộ — Bộ Nội vụ"
     levels = dict(PositionLevel.objects.values_list("pk", "name"))
     fields = dict(WorkField.objects.values_list("pk", "name"))
     rows = queryset.order_by("search_key", "pk").values_list(

@@ -10,7 +10,7 @@ from apps.agencies.selectors import agency_choices, agency_choices_cache_key
 from apps.core.audit import client_ip
 from apps.core.bounds import BoundedModelChoiceField
 from apps.core.text import normalize_vi
-from apps.core.widgets import CachedOptionsSelect
+from apps.core.widgets import CachedOptionsSelect, picker_attrs
 from apps.programme.models import PositionLevel, WorkField
 
 from .choices import AgeBand, Gender, Language, LanguageLevel, ManagementCategory
@@ -56,7 +56,9 @@ class CadreFilter(django_filters.FilterSet):
         label=_("Agency (with its units)"),
         queryset=Agency.objects.none(),
         method="filter_agency",
-        widget=CachedOptionsSelect(attrs=SELECT),
+        widget=CachedOptionsSelect(
+            attrs={**SELECT, **picker_attrs(_("Type part of the agency's name"))}
+        ),
     )
     scope = django_filters.ChoiceFilter(
         label=_("Central / local"),

@@ -4,6 +4,7 @@ import datetime
 
 from django.db.models import QuerySet
 
+from apps.agencies.selectors import top_agency_name
 from apps.core.history import HistoryEntry, change_history, records_of
 
 from .identifiers import mask_identifier
@@ -11,8 +12,10 @@ from .models import Cadre
 
 
 def cadre_list(*, fetched_by) -> QuerySet[Cadre]:
-    return Cadre.objects.restrict(fetched_by).select_related(
-        "agency", "position_level", "work_field"
+    return (
+        Cadre.objects.restrict(fetched_by)
+        .select_related("agency", "position_level", "work_field")
+        .annotate(top_agency=top_agency_name())
     )
 
 

@@ -15,6 +15,7 @@ class CadreTable(tables.Table):
         accessor="agency__name", order_by=("agency__path",), verbose_name=_("Agency")
     )
     position_title = tables.Column()
+
     position_level = tables.Column(
         accessor="position_level__label",
         order_by=("position_level__rank",),

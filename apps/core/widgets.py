@@ -5,6 +5,16 @@ from django.core.cache import cache
 from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+
+def picker_attrs(placeholder, no_results=None) -> dict:
+    """Attributes that turn a select into a searchable picker (static/core/app.js, Tom Select)."""
+    return {
+        "data-picker": "",
+        "data-placeholder": placeholder,
+        "data-no-results": no_results or _("Nothing matches."),
+    }
 
 
 class FastSelect(forms.Select):

@@ -15,6 +15,7 @@ from apps.core.bounds import (
     BoundedModelForm,
     BoundedModelMultipleChoiceField,
 )
+from apps.core.widgets import picker_attrs
 from apps.programme.models import ContentGroup, TrainingForm
 
 from .models import NeedsCall, PlannedCourse
@@ -36,6 +37,10 @@ class FastSelectMultiple(forms.SelectMultiple):
             ),
         )
         return format_html("<select multiple{}>{}</select>", flatatt(final_attrs), options)
+
+
+def candidate_label(cadre: Cadre) -> str:
+    return f"{cadre.full_name} — {cadre.position_title}, {cadre.agency.name}"
 
 
 PLACES_ERRORS = {
@@ -89,7 +94,13 @@ class RegistrationForm(forms.Form):
         label=_("Named candidates (optional)"),
         queryset=Cadre.objects.none(),
         required=False,
-        widget=FastSelectMultiple(attrs={"class": "form-select", "size": 6}),
+        widget=FastSelectMultiple(
+            attrs={
+                "class": "form-select",
+                "size": 6,
+                **picker_attrs(_("Type a name, a position or a unit to search")),
+            }
+        ),
     )
 
     #: The registration's version when the form was opened (-1: none existed yet). A POST
@@ -111,9 +122,13 @@ class RegistrationForm(forms.Form):
             for line in registration.lines.all():
                 initial[self.key(line.form_id, line.content_group_id)] = line.places
         super().__init__(*args, initial=initial, **kwargs)
-        self.fields["candidates"].queryset = Cadre.objects.filter(
-            agency__path__startswith=agency.path
-        ).order_by("search_key")
+        self.fields["candidates"].queryset = (
+            Cadre.objects.filter(agency__path__startswith=agency.path)
+            .select_related("agency")
+            .order_by("search_key")
+        )
+        # Among thousands of names, the position and unit tell namesakes apart in the picker.
+        self.fields["candidates"].label_from_instance = candidate_label
         for form in self.training_forms:
             for group in self.groups:
                 self.fields[self.key(form.pk, group.pk)] = places_field(f"{form} × {group}")

@@ -324,3 +324,22 @@ def test_agency_filter_options_follow_renames_and_keep_the_selection(
     html = client.get(url, {"agency": ministry_unit.pk}).content.decode()
     assert "Vụ Tổ chức cán bộ" not in html
     assert f'<option value="{ministry_unit.pk}" selected>' in html
+
+
+def test_agency_column_and_export_name_the_unit_with_its_ministry(
+    client_for, agency_officer, registry, ministry, ministry_unit
+):
+    client = client_for(agency_officer)
+    page = client.get(reverse("cadres:cadre_list"), {"q": "dat"}).content.decode()
+    assert f"{ministry_unit.name} <span" in page
+    assert f"— {ministry.name}</span>" in page
+    response = client.get(reverse("cadres:cadre_export"), {"q": "dat"})
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert sheet.cell(row=1, column=7).value == "Agency"
+    assert sheet.cell(row=2, column=7).value == f"{ministry_unit.name} — {ministry.name}"
+
+
+def test_agency_filter_is_a_searchable_picker(client_for, agency_officer, registry):
+    page = client_for(agency_officer).get(reverse("cadres:cadre_list")).content.decode()
+    select = page.split('name="agency"', 1)[0].rsplit("<select", 1)[1]
+    assert "data-picker" in select

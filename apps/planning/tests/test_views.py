@@ -407,3 +407,14 @@ def test_the_consolidation_export_writes_hostile_text_as_text(
     assert hostile in [cell.value for cell in cells]
     assert "+cmd|' /C calc'!A0" in [cell.value for cell in cells]
     assert "f" not in {cell.data_type for cell in cells}
+
+
+def test_named_candidates_are_picked_by_name_position_and_unit(
+    call, agency_officer, own_cadre, client_for
+):
+    url = reverse("planning:registration_edit", args=[call.pk])
+    page = client_for(agency_officer).get(url).content.decode()
+    select = page.split('name="candidates"', 1)[0].rsplit("<select", 1)[1]
+    assert "data-picker" in select
+    label = f"{own_cadre.full_name} — {own_cadre.position_title}, {own_cadre.agency.name}"
+    assert f'<option value="{own_cadre.pk}">{label}</option>' in page
