@@ -210,6 +210,7 @@ EXPECTED = {
             ("call_create", None, STEERING_ONLY),
             ("call_detail", lambda w: {"pk": w["needs_call"].pk}, REGISTRY),
             ("registration_edit", lambda w: {"pk": w["needs_call"].pk}, WRITERS),
+            ("call_remind", lambda w: {"pk": w["needs_call"].pk}, POST_ONLY),
             (
                 "registration_detail",
                 lambda w: {"pk": w["registration"].pk},

@@ -618,6 +618,7 @@ WRITES = {
     ("planning:call_create", "post"): AS_GET,
     ("planning:call_detail", "post"): AS_GET,
     ("planning:call_list", "post"): AS_GET,
+    ("planning:call_remind", "post"): STEERING_DOES,
     ("planning:consolidation", "post"): AS_GET,
     ("planning:consolidation_export", "post"): AS_GET,
     ("planning:plan_course_add", "post"): row(

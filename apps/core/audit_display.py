@@ -69,6 +69,7 @@ ACTIONS = {
     "planning.needs_register": gettext_lazy("registered the needs"),
     "planning.needs_update": gettext_lazy("changed the needs registration"),
     "planning.needs_reopen": gettext_lazy("reopened the needs registration"),
+    "planning.needs_remind": gettext_lazy("reminded agencies to register for"),
     "planning.consolidation_export": gettext_lazy("exported the consolidation of needs"),
     "planning.plan_create": gettext_lazy("created the plan"),
     "planning.plan_export": gettext_lazy("exported the plan"),
@@ -100,6 +101,7 @@ DETAIL_KEYS = {
     "digits": gettext_lazy("Digits searched"),
     "previous": gettext_lazy("Previous version"),
     "q": gettext_lazy("Search"),
+    "agencies": gettext_lazy("Agencies"),
 }
 
 

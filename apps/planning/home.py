@@ -17,9 +17,11 @@ def home_items(user):
         return
     call = selectors.open_call()
     registers_own = may(user, REGISTER_OWN_NEEDS)
-    own = None
+    own = reminder = None
     if call is not None and registers_own:
         own = call.registrations.filter(agency_id=user.agency_id).first()
+        if own is None:
+            reminder = selectors.latest_reminder(call=call, agency_id=user.agency_id)
     year = selectors.today().year
     own_quotas = may(user, VIEW_OWN_QUOTAS)
     quota_year, quota_rows = selectors.quota_use(fetched_by=user) if own_quotas else (None, [])
@@ -31,6 +33,7 @@ def home_items(user):
         "own": own,
         "registers_own": registers_own,
         "own_quotas": own_quotas,
+        "reminder": reminder,
         "dashboard": selectors.plan_dashboard(year=year) if may(user, VIEW_PLANS) else None,
     }
     yield Panel(render_to_string("planning/_home_card.html", context))

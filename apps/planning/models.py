@@ -94,6 +94,33 @@ class NeedsRegistration(models.Model):
         return reverse("planning:registration_detail", args=[self.pk])
 
 
+class NeedsReminder(models.Model):
+    """A steering admin reminded an agency that has not registered its needs for a call yet.
+
+    The officers of the agency see the latest reminder on their home page until they register.
+    """
+
+    call = models.ForeignKey(NeedsCall, on_delete=models.CASCADE, related_name="reminders")
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+"
+    )
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder to register needs")
+        verbose_name_plural = _("reminders to register needs")
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.agency} · {self.call.year}"
+
+
 class NeedsLine(models.Model):
     """Places requested for one form × content group."""
 

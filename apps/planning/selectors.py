@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Prefetch, QuerySet, Sum
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +27,7 @@ from .models import (
     NeedsCall,
     NeedsLine,
     NeedsRegistration,
+    NeedsReminder,
     PlannedCourse,
     PlanStatus,
     Quota,
@@ -75,6 +76,29 @@ def registration_list(*, fetched_by, call: NeedsCall) -> QuerySet[NeedsRegistrat
         .annotate(total=Sum("lines__places"))
         .order_by("agency__path")
     )
+
+
+def agencies_not_registered(*, call: NeedsCall) -> list:
+    """The top-level agencies (ministries, provinces…) with no registration for ``call`` yet,
+    each with the time of the latest reminder sent to it (``reminded_at``, or None)."""
+    latest = (
+        NeedsReminder.objects.filter(call=call, agency=OuterRef("pk"))
+        .order_by("-sent_at")
+        .values("sent_at")[:1]
+    )
+    return list(
+        Agency.objects.active()
+        .filter(depth=0)
+        .exclude(pk__in=call.registrations.values("agency"))
+        .annotate(reminded_at=Subquery(latest))
+        .order_by("path")
+    )
+
+
+def latest_reminder(*, call: NeedsCall, agency_id: int | None):
+    if agency_id is None:
+        return None
+    return NeedsReminder.objects.filter(call=call, agency_id=agency_id).first()
 
 
 def registration_detail_queryset(*, fetched_by) -> QuerySet[NeedsRegistration]:

@@ -28,6 +28,7 @@ from .models import (
     NeedsCall,
     NeedsLine,
     NeedsRegistration,
+    NeedsReminder,
     PlannedCourse,
     PlanStatus,
     Quota,
@@ -83,6 +84,31 @@ def _check_places(value, *, where: str) -> int:
 
 
 # --- calls and registrations -------------------------------------------------------------------
+
+
+@transaction.atomic
+def needs_remind(*, actor: User, call: NeedsCall, agencies: Iterable[Agency]) -> int:
+    """Remind agencies that have not registered yet; answer how many were reminded.
+
+    Agencies that registered in the meantime are skipped; the reminder shows on their officers'
+    home page (``selectors.latest_reminder``).
+    """
+    _require(actor, MANAGE_CALLS)
+    if selectors.today() > call.deadline:
+        raise ValidationError(_("The call is closed: there is nothing left to remind of."))
+    waiting = {agency.pk for agency in selectors.agencies_not_registered(call=call)}
+    chosen = [agency for agency in agencies if agency.pk in waiting]
+    NeedsReminder.objects.bulk_create(
+        NeedsReminder(call=call, agency=agency, sent_by=actor) for agency in chosen
+    )
+    if chosen:
+        audit_record(
+            actor=actor,
+            action="planning.needs_remind",
+            obj=call,
+            detail={"agencies": [agency.name for agency in chosen]},
+        )
+    return len(chosen)
 
 
 @transaction.atomic

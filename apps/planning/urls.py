@@ -10,6 +10,7 @@ urlpatterns = [
     path("calls/new/", views.call_create, name="call_create"),
     path("calls/<int:pk>/", views.call_detail, name="call_detail"),
     path("calls/<int:pk>/register/", views.registration_edit, name="registration_edit"),
+    path("calls/<int:pk>/remind/", views.call_remind, name="call_remind"),
     path("needs/<int:pk>/", views.registration_detail, name="registration_detail"),
     path("needs/<int:pk>/reopen/", views.registration_reopen, name="registration_reopen"),
     path("consolidation/<year:year>/", views.consolidation, name="consolidation"),

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig
@@ -91,6 +92,7 @@ def call_detail(request, pk):
     own = None
     if may(request.user, REGISTER_OWN_NEEDS):
         own = NeedsRegistration.objects.filter(call=call, agency=request.user.agency).first()
+    is_call_open = selectors.today() <= call.deadline
     return render(
         request,
         "planning/call_detail.html",
@@ -101,8 +103,40 @@ def call_detail(request, pk):
             "is_open": selectors.registration_is_open(own, call),
             "can_register": may(request.user, REGISTER_NEEDS),
             "can_consolidate": may(request.user, VIEW_PLANS),
+            "waiting": selectors.agencies_not_registered(call=call)
+            if may(request.user, VIEW_PLANS)
+            else None,
+            "can_remind": may(request.user, MANAGE_CALLS) and is_call_open,
         },
     )
+
+
+@require_POST
+def call_remind(request, pk):
+    """Remind the agencies ticked (or every one still missing) to register their needs."""
+    require(request.user, MANAGE_CALLS)
+    call = get_object_or_404(selectors.call_list(fetched_by=request.user), pk=pk)
+    waiting = selectors.agencies_not_registered(call=call)
+    chosen = set(request.POST.getlist("agency"))
+    agencies = [a for a in waiting if "all" in chosen or str(a.pk) in chosen]
+    if not agencies:
+        messages.error(request, _("Tick the agencies to remind."))
+        return redirect(call)
+    try:
+        count = services.needs_remind(actor=request.user, call=call, agencies=agencies)
+    except ValidationError as error:
+        _errors_to_messages(request, error)
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s agency was reminded to register its needs.",
+                "%(count)s agencies were reminded to register their needs.",
+                count,
+            )
+            % {"count": count},
+        )
+    return redirect(call)
 
 
 def registration_edit(request, pk):

@@ -418,3 +418,37 @@ def test_named_candidates_are_picked_by_name_position_and_unit(
     assert "data-picker" in select
     label = f"{own_cadre.full_name} — {own_cadre.position_title}, {own_cadre.agency.name}"
     assert f'<option value="{own_cadre.pk}">{label}</option>' in page
+
+
+def test_call_page_lists_agencies_not_registered_and_reminds_them(
+    call, steering_admin, agency_officer, ministry, other_agency, client_for
+):
+    from apps.core.models import AuditEntry
+    from apps.planning.models import NeedsReminder
+
+    make_registration(call=call, agency=other_agency, by=steering_admin, places={"SHORT": 1})
+    client = client_for(steering_admin)
+    section = client.get(call.get_absolute_url()).content.decode().split('id="not-registered"')[1]
+    assert ministry.name in section
+    assert other_agency.name not in section
+    assert "Not reminded yet" in section
+    client.post(
+        reverse("planning:call_remind", args=[call.pk]), {"agency": [ministry.pk, other_agency.pk]}
+    )
+    # The agency that registered is not reminded.
+    assert [reminder.agency for reminder in NeedsReminder.objects.all()] == [ministry]
+    assert AuditEntry.objects.get(action="planning.needs_remind").detail == {
+        "agencies": [ministry.name]
+    }
+    home = client_for(agency_officer).get(reverse("core:home")).content.decode()
+    assert "The Steering Committee reminded your agency to register on" in home
+
+
+def test_only_a_steering_admin_reminds(call, agency_officer, ministry, client_for):
+    from apps.planning.models import NeedsReminder
+
+    response = client_for(agency_officer).post(
+        reverse("planning:call_remind", args=[call.pk]), {"agency": "all"}
+    )
+    assert response.status_code == 403
+    assert not NeedsReminder.objects.exists()
