@@ -709,6 +709,7 @@ GLOBAL_OBJECTS = {
     "programme:rule_setting_edit",
     "programme:setting_history",
     "planning:call_detail",
+    "planning:call_remind",
     "planning:registration_edit",
     "planning:consolidation",
     "planning:consolidation_export",
