@@ -3,6 +3,7 @@
 import datetime
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from apps.agencies.selectors import top_agency_name
 from apps.core.history import HistoryEntry, change_history, records_of
@@ -66,3 +67,32 @@ def cadre_history(*, cadre: Cadre, limit: int = 50) -> list[HistoryEntry]:
             "passport_number": lambda value: mask_identifier(str(value)),
         },
     )
+
+
+#: What a record needs before its cadre can be sent abroad (the fields a nomination, a decision
+#: and a departure read): field names, or the related rows a record should have.
+PROFILE_FIELDS = (
+    "hometown",
+    "position_level",
+    "work_field",
+    "appointed_on",
+    "party_joined_on",
+    "education",
+    "degree",
+    "political_theory",
+    "passport_number",
+    "passport_expiry",
+)
+
+
+def profile_completeness(cadre: Cadre) -> tuple[int, list[str]]:
+    """The share (in %) of the record filled in, and the labels of what is missing."""
+    missing = [
+        str(Cadre._meta.get_field(name).verbose_name).capitalize()
+        for name in PROFILE_FIELDS
+        if getattr(cadre, name) in (None, "")
+    ]
+    if not cadre.languages.exists():
+        missing.append(str(_("Foreign languages")))
+    total = len(PROFILE_FIELDS) + 1
+    return round(100 * (total - len(missing)) / total), missing

@@ -24,6 +24,8 @@ class ListPage(SingleTableMixin, FilterView):
     template_name = "core/list.html"
     title = ""
     create_url = ""
+    #: what the add button adds ("Add a course"); a bare "Add" says nothing
+    create_label = ""
     links: tuple[tuple[str, str], ...] = ()
     perm = ""
     create_perm = ""
@@ -39,6 +41,7 @@ class ListPage(SingleTableMixin, FilterView):
         user = self.request.user
         creates = bool(self.create_perm) and may(user, self.create_perm)
         context["create_url"] = self.create_url if creates else ""
+        context["create_label"] = self.create_label
         context["links"] = self.links
         return context
 

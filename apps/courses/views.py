@@ -29,6 +29,7 @@ class CourseListView(ListPage):
     filterset_class = CourseFilter
     title = gettext_lazy("Courses")
     create_url = "courses:course_create"
+    create_label = gettext_lazy("Add a course")
     links = (
         ("partners:partner_list", gettext_lazy("Partners")),
         ("partners:expert_list", gettext_lazy("Experts")),

@@ -3,6 +3,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.home import register_home
 from apps.core.navigation import register_nav
 
 
@@ -17,7 +18,7 @@ class NominationsConfig(AppConfig):
         from apps.courses import hooks
         from apps.planning import quota
 
-        from . import selectors, services, training, workflow
+        from . import home, selectors, services, training, workflow
         from .permissions import VIEW_NOMINATIONS  # reads models: imported once apps are ready
 
         quota.register(
@@ -40,3 +41,4 @@ class NominationsConfig(AppConfig):
         # Completed courses fill the training history; the profile lists the nominations.
         core_workflow.follow("nominations.Nomination", training.record_completed_course)
         register_profile_section(training.cadre_nominations)
+        register_home(home.home_items, order=15)  # a participant's courses and what is due

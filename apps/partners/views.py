@@ -22,6 +22,7 @@ class PartnerListView(ListPage):
     filterset_class = PartnerFilter
     title = _("Partners")
     create_url = "partners:partner_create"
+    create_label = _("Add a partner")
     perm = VIEW_REGISTRY
     create_perm = CHANGE_REGISTRY
 
@@ -34,6 +35,7 @@ class ExpertListView(ListPage):
     filterset_class = ExpertFilter
     title = _("Experts")
     create_url = "partners:expert_create"
+    create_label = _("Add an expert")
     perm = VIEW_REGISTRY
     create_perm = CHANGE_REGISTRY
 

@@ -126,3 +126,14 @@ def test_api_lists_the_courses_an_officer_may_see(api_for, agency_officer, refer
     CourseFactory(status="planned")
     data = api_for(agency_officer).get("/api/courses/").json()
     assert [row["code"] for row in data["results"]] == [visible.code]
+
+
+def test_add_button_says_what_it_adds_and_an_empty_agenda_is_a_sentence(
+    client_for, steering_admin, reference_data
+):
+    client = client_for(steering_admin)
+    assert ">Add a course</a>" in client.get(reverse("courses:course_list")).text
+    page = client.get(CourseFactory().get_absolute_url()).text
+    assert "No agenda item yet." in page
+    assert '<table class="table table-sm table-bordered align-middle agenda">' not in page
+    assert "Add the agenda item" in page

@@ -69,3 +69,27 @@ def test_participant_sees_the_partner_by_name_without_a_link_they_may_not_open(
     assert course.partner.name in page.text
     assert partner_url not in page.text
     assert partner_url in client_for(steering_admin).get(course.get_absolute_url()).text
+
+
+def test_participant_home_shows_coming_course_what_is_due_and_record_completeness(
+    client_for, participant, own_cadre, steering_admin, reference_data, settings
+):
+    import datetime
+
+    from django.utils import timezone
+
+    settings.LANGUAGE_CODE = "vi"
+    start = timezone.localdate() + datetime.timedelta(days=20)
+    coming = CourseFactory(
+        title="Quản trị đô thị thông minh", start=start, end=start + datetime.timedelta(days=13)
+    )
+    NominationFactory(course=coming, cadre=own_cadre, status="approved")
+    issued = decision_issue(actor=steering_admin, course=coming)
+    own_cadre.passport_number = ""
+    own_cadre.save()
+    page = client_for(participant).get(reverse("core:home")).text
+    assert "Quản trị đô thị thông minh" in page
+    assert "Lớp bắt đầu sau 20 ngày" in page
+    assert f"Quyết định số {issued.reference}" in page
+    assert "Hồ sơ của đồng chí còn thiếu:" in page
+    assert "Số hộ chiếu" in page.split('id="my-record"')[1]
