@@ -14,11 +14,10 @@ from .selectors import profile_completeness
 def home_items(user):
     if may(user, VIEW_REGISTRY):
         yield StatCard(_("Cadres"), Cadre.objects.restrict(user).count(), "cadres:cadre_list")
-    if may(user, VIEW_OWN_RECORD):
-        if user.cadre_id:
-            percent, missing = profile_completeness(user.cadre)
-            yield Panel(
-                render_to_string(
-                    "cadres/_home_my_record.html", {"percent": percent, "missing": missing}
-                )
+    if may(user, VIEW_OWN_RECORD) and user.cadre_id:
+        percent, missing = profile_completeness(user.cadre)
+        yield Panel(
+            render_to_string(
+                "cadres/_home_my_record.html", {"percent": percent, "missing": missing}
             )
+        )
