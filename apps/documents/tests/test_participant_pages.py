@@ -84,7 +84,7 @@ def test_participant_home_shows_coming_course_what_is_due_and_record_completenes
         title="Quản trị đô thị thông minh", start=start, end=start + datetime.timedelta(days=13)
     )
     NominationFactory(course=coming, cadre=own_cadre, status="approved")
-    issued = decision_issue(actor=steering_admin, course=coming)
+    issued = issue_decision(steering_admin, coming)
     own_cadre.passport_number = ""
     own_cadre.save()
     page = client_for(participant).get(reverse("core:home")).text
