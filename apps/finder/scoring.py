@@ -6,25 +6,24 @@ annotations, so a reason appears exactly when its part adds points (``reasons``)
 """
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import (
     Case,
-    DateField,
     F,
+    FilteredRelation,
     IntegerField,
-    OuterRef,
+    Max,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext as _
 
 from apps.cadres.choices import Language
-from apps.cadres.models import Cadre, LanguageSkill, TrainingRecord
+from apps.cadres.models import Cadre, TrainingRecord
 from apps.nominations.choices import ACTIVE_STATUSES, NominationStatus
 from apps.nominations.eligibility import required_language_level
 from apps.nominations.models import Nomination
@@ -59,7 +58,6 @@ SENT_STATUSES = (
     NominationStatus.COMPLETED,
     NominationStatus.NOT_COMPLETED,
 )
-NEVER = datetime.date(1900, 1, 1)
 
 
 def weight_setting(part: str) -> str:
@@ -92,6 +90,8 @@ class CourseFit:
     required_level: str | None
     minority_gender: str | None
     minority_central: bool | None
+    #: The start of the last training under the programme of every cadre ever trained.
+    last_trained: dict[int, datetime.date]
 
 
 def _add_years(day: datetime.date, years: int) -> datetime.date:
@@ -128,7 +128,30 @@ def course_fit(course, weights: Weights | None = None) -> CourseFit:
         required_level=required_language_level(course, form) if course.language else None,
         minority_gender=_minority([gender for gender, _central in nominees], ("F", "M")),
         minority_central=_minority([central for _gender, central in nominees], (False, True)),
+        last_trained=last_trained(),
     )
+
+
+def last_trained() -> dict[int, datetime.date]:
+    """When each cadre ever trained under the programme last started a course: sent on one
+    (it went ahead) or recorded in the training history with a form of the programme. Two
+    grouped queries; the trained are a small part of the registry."""
+    latest: dict[int, datetime.date] = {}
+    sent = (
+        Nomination.objects.filter(status__in=SENT_STATUSES)
+        .values("cadre_id")
+        .annotate(last=Max("course__start"))
+        .values_list("cadre_id", "last")
+    )
+    recorded = (
+        TrainingRecord.objects.filter(programme_form__isnull=False)
+        .values("cadre_id")
+        .annotate(last=Max("start"))
+        .values_list("cadre_id", "last")
+    )
+    for cadre_id, day in [*sent, *recorded]:
+        latest[cadre_id] = max(day, latest.get(cadre_id, day))
+    return latest
 
 
 def _minority(values: list, sides: tuple):
@@ -143,26 +166,27 @@ def _minority(values: list, sides: tuple):
 
 
 def with_facts(queryset: QuerySet[Cadre], fit: CourseFit) -> QuerySet[Cadre]:
-    """The facts a part reads that are not columns of the cadre: the level in the course's
-    language and the date of the last training under the programme (``NEVER`` if none)."""
-    if fit.language:
-        queryset = queryset.annotate(
-            fit_language_level=Subquery(
-                LanguageSkill.objects.filter(cadre=OuterRef("pk"), language=fit.language)
-                .order_by("-level")
-                .values("level")[:1]
-            )
-        )
-    sent = Nomination.objects.filter(cadre=OuterRef("pk"), status__in=SENT_STATUSES)
-    recorded = TrainingRecord.objects.filter(cadre=OuterRef("pk"), programme_form__isnull=False)
-    never = Value(NEVER, output_field=DateField())
-    return queryset.annotate(
-        fit_last_trained=Greatest(
-            Coalesce(Subquery(sent.order_by("-course__start").values("course__start")[:1]), never),
-            Coalesce(Subquery(recorded.order_by("-start").values("start")[:1]), never),
-            output_field=DateField(),
-        )
-    )
+    """The level in the course's language (a join on the cadre's skill in that language), the
+    one fact a part reads that is not a column of the cadre."""
+    if not fit.language:
+        return queryset
+    skill = FilteredRelation("languages", condition=Q(languages__language=fit.language))
+    return queryset.annotate(fit_skill=skill).annotate(fit_language_level=F("fit_skill__level"))
+
+
+def _not_trained(fit: CourseFit) -> Case | Value:
+    """Full points for the never trained and those trained ``TRAINED_FULL_YEARS`` or more years
+    before the course; a share for the others, by whole years since their last training."""
+    weight = fit.weights["not_trained"]
+    by_points: dict[int, list[int]] = defaultdict(list)
+    for cadre_id, day in fit.last_trained.items():
+        points = _scaled(weight, _years_between(day, fit.course.start), TRAINED_FULL_YEARS)
+        if points < weight:
+            by_points[points].append(cadre_id)
+    whens = [When(pk__in=sorted(ids), then=Value(p)) for p, ids in sorted(by_points.items())]
+    if not whens:
+        return Value(weight, output_field=IntegerField())
+    return Case(*whens, default=Value(weight), output_field=IntegerField())
 
 
 def _points(*whens: When) -> Case | Value:
@@ -178,7 +202,7 @@ def _when(condition: bool, **lookup) -> list[When]:
 
 def part_expressions(fit: CourseFit) -> dict[str, Case]:
     """One SQL expression per part (its points for the row), on a queryset ``with_facts``."""
-    w, start, end = fit.weights, fit.course.start, fit.course.end
+    w, end = fit.weights, fit.course.end
     language = _points(
         *(
             When(fit_language_level=level, then=Value(_scaled(w["language"], rank, len(LEVELS))))
@@ -205,15 +229,7 @@ def part_expressions(fit: CourseFit) -> dict[str, Case]:
                 for years in range(SERVE_FULL_YEARS, 0, -1)
             )
         ),
-        "not_trained": _points(
-            *(
-                When(
-                    fit_last_trained__lte=_add_years(start, -years),
-                    then=Value(_scaled(w["not_trained"], years, TRAINED_FULL_YEARS)),
-                )
-                for years in range(TRAINED_FULL_YEARS, 0, -1)
-            )
-        ),
+        "not_trained": _not_trained(fit),
         "balance": _points(
             *_when(fit.minority_gender is not None, gender=fit.minority_gender, then=w["balance"])
         )
@@ -264,9 +280,9 @@ def reasons(cadre: Cadre, fit: CourseFit, names: dict[str, str]) -> list[Reason]
         ),
         "not_trained": lambda: (
             _("Never trained abroad under the programme")
-            if cadre.fit_last_trained <= NEVER
+            if cadre.pk not in fit.last_trained
             else _("Last trained abroad under the programme in %(year)s")
-            % {"year": cadre.fit_last_trained.year}
+            % {"year": fit.last_trained[cadre.pk].year}
         ),
         "balance": lambda: _balance_text(cadre, fit),
     }

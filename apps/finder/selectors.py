@@ -41,31 +41,38 @@ class Suggestion:
     failing: list[RuleResult] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Suggestions:
+    page: Page  # of ``Suggestion``
+    fit: scoring.CourseFit
+    #: Named in the needs registration of the course's year, now failing a rule (page 1 only).
+    named_ineligible: list[Suggestion]
+
+
 def _months_later(day: datetime.date, months: int) -> datetime.date:
     year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
     return datetime.date(year, month + 1, min(day.day, 28))
 
 
 def blocked_agencies(course) -> set[int]:
-    """Agencies whose nearest quota holder has no place left for the course's form and year
-    (R8 would fail for all their cadres); empty when the course uses no quota."""
+    """Agencies whose quota has no place left for the course (R8 would fail for all their
+    cadres); empty when the course uses no quota."""
     if not quota.uses_quota(course):
         return set()
-    agencies = list(Agency.objects.only("pk", "path"))
-    states = quota.quota_states((agency, course.form_id, course.start.year) for agency in agencies)
-    return {agency_id for (agency_id, _form, _year), state in states.items() if state.full}
+    return quota.units_without_places(form_id=course.form_id, year=course.start.year)
 
 
-def hard_rules(queryset: QuerySet[Cadre], fit: scoring.CourseFit) -> QuerySet[Cadre]:
+def hard_rules(
+    queryset: QuerySet[Cadre], fit: scoring.CourseFit, blocked: set[int]
+) -> QuerySet[Cadre]:
     """Keep the cadres who pass every rule that fails (not only warns) for the course: the
     position level (R1/R2), the language level (R3), retirement (R5) and dates (R7) when their
-    settings make them fail, and the quota of their unit (R8)."""
+    settings make them fail, and the quota of their unit (R8: ``blocked_agencies``)."""
     course = fit.course
     settings = settings_registry.load(["retirement_min_years", "date_clash"])
+    levels = TrainingForm.eligible_levels.through.objects.filter(trainingform_id=fit.form.pk)
     queryset = queryset.filter(
-        position_level__in=TrainingForm.eligible_levels.through.objects.filter(
-            trainingform_id=fit.form.pk
-        ).values("positionlevel_id")
+        position_level_id__in=list(levels.values_list("positionlevel_id", flat=True))
     )
     if fit.required_level:
         queryset = queryset.filter(
@@ -85,7 +92,6 @@ def hard_rules(queryset: QuerySet[Cadre], fit: scoring.CourseFit) -> QuerySet[Ca
             .exclude(course=course)
             .values("cadre_id")
         )
-    blocked = blocked_agencies(course)
     return queryset.exclude(agency_id__in=blocked) if blocked else queryset
 
 
@@ -123,19 +129,22 @@ def suggestions(
     page: int | str = 1,
     show_all: bool = False,
     page_size: int = PAGE_SIZE,
-) -> tuple[Page, scoring.CourseFit]:
+) -> "Suggestions":
     """A page of the cadres who fit ``course`` best, each with its reasons and eligibility.
 
     By default only cadres who pass every failing rule are listed; ``show_all`` lists everyone
-    in scope, each with the rules it fails (for an override request)."""
+    in scope, each with the rules it fails (for an override request). On the first page, the
+    cadres named in the needs registration who now fail a rule, each with why."""
     fit = scoring.course_fit(course)
+    blocked = blocked_agencies(course)
     queryset = pool(fetched_by=fetched_by, course=course, filters=filters)
     if not show_all:
-        queryset = hard_rules(queryset, fit)
+        queryset = hard_rules(queryset, fit, blocked)
     paginator = Paginator(scoring.ranked(queryset, fit), page_size)
     page_obj = paginator.get_page(page)
     page_obj.object_list = explain(list(page_obj.object_list), fit)
-    return page_obj, fit
+    named = _named_but_ineligible(fetched_by, course, fit, blocked) if page_obj.number == 1 else []
+    return Suggestions(page_obj, fit, named)
 
 
 def explain(cadres: list[Cadre], fit: scoring.CourseFit) -> list[Suggestion]:
@@ -156,15 +165,14 @@ def explain(cadres: list[Cadre], fit: scoring.CourseFit) -> list[Suggestion]:
     ]
 
 
-def named_but_ineligible(*, fetched_by, course, fit: scoring.CourseFit) -> list[Suggestion]:
-    """The cadres named in the needs registration of the course's year who now fail a rule."""
+def _named_but_ineligible(fetched_by, course, fit, blocked) -> list[Suggestion]:
     if not fit.named_ids:
         return []
     named = pool(fetched_by=fetched_by, course=course, filters=Filters()).filter(
         pk__in=sorted(fit.named_ids)
     )
-    eligible = hard_rules(named, fit).values("pk")
-    rows = scoring.ranked(named.exclude(pk__in=eligible), fit)[:PAGE_SIZE]
+    failing = named.exclude(pk__in=hard_rules(named, fit, blocked).values("pk"))
+    rows = scoring.ranked(failing, fit)[:PAGE_SIZE]
     return [s for s in explain(list(rows), fit) if s.failing]
 
 

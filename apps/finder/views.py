@@ -20,10 +20,12 @@ from .permissions import SUGGEST
 
 
 def _units(user):
-    """The units a user may filter by: the top two levels of its scope, tree order."""
+    """The units a user may filter by, in tree order: the top of its scope (ministries and
+    provinces for the steering office), and the units below it when the scope has one top."""
     scope = Agency.objects.restrict(user, CHANGE).active()
     top = scope.aggregate(depth=Min("depth"))["depth"] or 0
-    return scope.filter(depth__lte=top + 1).order_by("path")
+    depth = top + 1 if scope.filter(depth=top).count() == 1 else top
+    return scope.filter(depth__lte=depth).order_by("path")
 
 
 @require_GET
@@ -35,7 +37,7 @@ def course_suggestions(request, course_pk):
     )
     form = FinderFilterForm(request.GET or None, units=_units(request.user))
     show_all = form.is_valid() and form.cleaned_data["show_all"]
-    page, fit = selectors.suggestions(
+    found = selectors.suggestions(
         fetched_by=request.user,
         course=course,
         filters=form.filters(),
@@ -45,16 +47,12 @@ def course_suggestions(request, course_pk):
     context = {
         "course": course,
         "form": form,
-        "page": page,
-        "fit": fit,
+        "page": found.page,
+        "fit": found.fit,
         "show_all": show_all,
         "is_open": course.status == CourseStatus.OPEN,
         "query": _query_without_page(request),
-        "named_ineligible": selectors.named_but_ineligible(
-            fetched_by=request.user, course=course, fit=fit
-        )
-        if page.number == 1
-        else [],
+        "named_ineligible": found.named_ineligible,
     }
     if request.htmx and request.htmx.target == "suggestions":
         return render(request, "finder/_suggestions.html", context)

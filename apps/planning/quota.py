@@ -153,6 +153,23 @@ def quota_states(keys: Iterable[tuple[Agency, int, int]]) -> dict[tuple[int, int
     return answer
 
 
+def units_without_places(*, form_id: int, year: int) -> set[int]:
+    """Ids of the agencies whose nearest quota holder has no place left for a form in a year:
+    R8 fails for every cadre they nominate. Empty when the year has no approved plan. A fixed
+    number of queries: the agencies, then ``quota_states`` of each distinct nearest holder."""
+    plan = _approved_plans([year]).get(year)
+    if plan is None:
+        return set()
+    holders = set(
+        Quota.objects.filter(plan=plan, form_id=form_id).values_list("agency_id", flat=True)
+    )
+    agencies = {agency.pk: agency for agency in Agency.objects.only("pk", "path")}
+    nearest = {pk: _nearest(path_ids(agency.path), holders) for pk, agency in agencies.items()}
+    states = quota_states((agencies[pk], form_id, year) for pk in set(nearest.values()))
+    full = {pk for (pk, _form, _year), state in states.items() if state.full}
+    return {pk for pk, holder in nearest.items() if holder in full}
+
+
 def quota_state(*, agency: Agency, form_id: int, year: int) -> QuotaState:
     """The state of the quota a unit draws on for a form and year."""
     return quota_states([(agency, form_id, year)])[(agency.pk, form_id, year)]

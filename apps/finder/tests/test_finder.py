@@ -67,7 +67,7 @@ def test_the_best_fit_comes_first_with_its_reasons_and_failing_cadres_are_not_su
     )
     _cadre(ministry_unit, "Phạm Chuyên Viên", position_level=level("OTHER"))
 
-    page, _fit = selectors.suggestions(fetched_by=agency_officer, course=course)
+    page = selectors.suggestions(fetched_by=agency_officer, course=course).page
 
     assert _names(page) == ["Trần Quy Hoạch", "Lê Bình Thường"]
     best = page.object_list[0]
@@ -82,7 +82,7 @@ def test_the_best_fit_comes_first_with_its_reasons_and_failing_cadres_are_not_su
     assert best.score == sum(reason.points for reason in best.reasons) == 30 + 15 + 10 + 10
     assert {s.outcome for s in page.object_list} <= {"pass", "warning"}
 
-    shown, _fit = selectors.suggestions(fetched_by=agency_officer, course=course, show_all=True)
+    shown = selectors.suggestions(fetched_by=agency_officer, course=course, show_all=True).page
     failing = next(s for s in shown.object_list if s.cadre.full_name == "Phạm Chuyên Viên")
     assert [r.code for r in failing.failing] == ["R1"]
 
@@ -90,7 +90,7 @@ def test_the_best_fit_comes_first_with_its_reasons_and_failing_cadres_are_not_su
 def test_language_level_and_years_to_serve_scale_the_points(agency_officer, ministry_unit, course):
     fluent = _cadre(ministry_unit, "Vũ Thông Thạo", expected_retirement=datetime.date(2031, 1, 31))
     LanguageSkillFactory(cadre=fluent, language="en", level="C1")
-    page, _fit = selectors.suggestions(fetched_by=agency_officer, course=course)
+    page = selectors.suggestions(fetched_by=agency_officer, course=course).page
     reasons = {reason.part: reason for reason in page.object_list[0].reasons}
     assert reasons["language"].text == "English C1"
     assert reasons["language"].points == round(10 * 5 / 6)
@@ -106,7 +106,7 @@ def test_a_course_taught_in_english_at_b2_suggests_only_who_has_it(
     LanguageSkillFactory(cadre=able, language="en", level="B2")
     weak = _cadre(ministry_unit, "Đinh Sơ Cấp")
     LanguageSkillFactory(cadre=weak, language="en", level="A2")
-    page, _fit = selectors.suggestions(fetched_by=agency_officer, course=medium)
+    page = selectors.suggestions(fetched_by=agency_officer, course=medium).page
     assert _names(page) == ["Đào Tiếng Anh"]
 
 
@@ -122,11 +122,12 @@ def test_named_candidates_come_first_among_equals_and_the_ineligible_ones_say_wh
     )
     registration.candidates.set([named, lapsed])
 
-    page, fit = selectors.suggestions(fetched_by=agency_officer, course=course)
+    found = selectors.suggestions(fetched_by=agency_officer, course=course)
+    page = found.page
 
     assert _names(page) == ["Yên Được Đăng Ký", "An Đứng Trước"]
     assert page.object_list[0].reasons[0].text == "Named in the needs registration of 2026"
-    ineligible = selectors.named_but_ineligible(fetched_by=agency_officer, course=course, fit=fit)
+    ineligible = found.named_ineligible
     assert [(s.cadre, [r.code for r in s.failing]) for s in ineligible] == [(lapsed, ["R1"])]
 
 
@@ -135,8 +136,8 @@ def test_an_officer_sees_only_its_scope_the_steering_admin_everyone(
 ):
     _cadre(ministry_unit, "Cán Bộ Trong Bộ")
     _cadre(other_agency, "Cán Bộ Tỉnh Khác")
-    officer_page, _fit = selectors.suggestions(fetched_by=agency_officer, course=course)
-    admin_page, _fit = selectors.suggestions(fetched_by=steering_admin, course=course)
+    officer_page = selectors.suggestions(fetched_by=agency_officer, course=course).page
+    admin_page = selectors.suggestions(fetched_by=steering_admin, course=course).page
     assert _names(officer_page) == ["Cán Bộ Trong Bộ"]
     assert set(_names(admin_page)) == {"Cán Bộ Tỉnh Khác", "Cán Bộ Trong Bộ"}
 
@@ -152,7 +153,7 @@ def test_cadres_already_on_the_course_or_on_a_clashing_course_are_not_suggested(
         start=START + datetime.timedelta(days=3), end=START + datetime.timedelta(days=9)
     )
     NominationFactory(cadre=busy, course=clashing, status="approved")
-    page, _fit = selectors.suggestions(fetched_by=agency_officer, course=course)
+    page = selectors.suggestions(fetched_by=agency_officer, course=course).page
     assert [s.cadre for s in page.object_list] == [free]
 
 
@@ -167,7 +168,7 @@ def test_a_cadre_trained_recently_earns_fewer_points_than_one_never_trained(
         start=datetime.date(2025, 5, 1),
     )
     _cadre(ministry_unit, "Chưa Đi Lần Nào")
-    page, _fit = selectors.suggestions(fetched_by=agency_officer, course=course)
+    page = selectors.suggestions(fetched_by=agency_officer, course=course).page
     assert _names(page) == ["Chưa Đi Lần Nào", "Mới Đi Năm Ngoái"]
     texts = [r.text for r in page.object_list[1].reasons]
     assert "Last trained abroad under the programme in 2025" in texts
@@ -176,13 +177,13 @@ def test_a_cadre_trained_recently_earns_fewer_points_than_one_never_trained(
 def test_filters_narrow_the_list(agency_officer, ministry_unit, course):
     _cadre(ministry_unit, "Trong Quy Hoạch", planned_for="Vụ trưởng")
     _cadre(ministry_unit, "Ngoài Quy Hoạch")
-    page, _fit = selectors.suggestions(
+    page = selectors.suggestions(
         fetched_by=agency_officer, course=course, filters=Filters(planning_pool=True)
-    )
+    ).page
     assert _names(page) == ["Trong Quy Hoạch"]
-    page, _fit = selectors.suggestions(
+    page = selectors.suggestions(
         fetched_by=agency_officer, course=course, filters=Filters(search="ngoai quy")
-    )
+    ).page
     assert _names(page) == ["Ngoài Quy Hoạch"]
 
 
@@ -290,7 +291,7 @@ def test_improving_one_attribute_never_lowers_a_rank_and_reasons_match_the_parts
     skill = LanguageSkillFactory(cadre=subject, language="en", level="B1")
 
     def rank() -> int:
-        page, _fit = selectors.suggestions(fetched_by=agency_officer, course=course, page_size=50)
+        page = selectors.suggestions(fetched_by=agency_officer, course=course, page_size=50).page
         for suggestion in page.object_list:
             parts = {p for p in scoring.PARTS if getattr(suggestion.cadre, f"fit_{p}")}
             assert {reason.part for reason in suggestion.reasons} == parts

@@ -30,13 +30,13 @@ class Command(BaseCommand):
                 raise CommandError(f"Không có cơ quan mã {agency}.")
         # The whole registry, as the steering office sees it.
         reader = User(role=Role.STEERING_ADMIN, is_active=True)
-        page, _fit = selectors.suggestions(
+        page = selectors.suggestions(
             fetched_by=reader,
             course=found,
             filters=selectors.Filters(unit=unit),
             page=1,
             page_size=limit,
-        )
+        ).page
         self.stdout.write(f"{found.code} {found.title}: {page.paginator.count} cán bộ đáp ứng")
         for rank, s in enumerate(page.object_list, start=1):
             reasons = " · ".join(f"{r.text} (+{r.points})" for r in s.reasons)
