@@ -226,7 +226,12 @@ def move_member(member: DelegationMember, to: Delegation, *, actor=None) -> None
             )
         ]
         delegation.cost = group_cost(members, mixed_pool=len({m.central for m in members}) == 2)
-        delegation.save(update_fields=["cost"])
+        # the person who left no longer heads or keeps the minutes of the source delegation
+        if member.nomination.cadre_id in (delegation.head_id, delegation.secretary_id) and (
+            delegation is source
+        ):
+            delegation.head_id, delegation.secretary_id = suggest_head_and_secretary(members)
+        delegation.save(update_fields=["cost", "head", "secretary"])
 
 
 def set_pinned(member: DelegationMember, pinned: bool, *, actor=None) -> None:

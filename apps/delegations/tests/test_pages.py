@@ -70,8 +70,13 @@ def test_move_is_rechecked_live_then_made_head_chosen_and_confirmed(
     member = first.members.first()
     check = client.get(reverse("delegations:move_check", args=[member.pk]), {"to": second.pk})
     assert "Every rule holds" in check.content.decode() or "quy tắc" in check.content.decode()
+    first.head_id = member.nomination.cadre_id
+    first.save(update_fields=["head"])
     client.post(reverse("delegations:move", args=[member.pk]), {"to": second.pk})
     assert second.members.count() == 17
+    first.refresh_from_db()
+    staying = set(first.members.values_list("nomination__cadre", flat=True))
+    assert {first.head_id, first.secretary_id} <= staying  # the leaver's role was re-suggested
     # a second move would leave 14: explained live, refused on submit
     other = first.members.first()
     check = client.get(reverse("delegations:move_check", args=[other.pk]), {"to": second.pk})
