@@ -2,7 +2,7 @@
 
 import rules
 
-from apps.core.rules import is_participant, is_steering_admin, reads_registries
+from apps.core.rules import has_any_role, is_participant, is_steering_admin, reads_registries
 from apps.nominations.choices import PLACE_STATUSES
 
 #: Issue the numbered decision sending a course's members.
@@ -11,6 +11,8 @@ ISSUE_DECISION = "documents.issue_decision"
 BUILD_SUMMARY_LIST = "documents.build_summary_list"
 #: Read (download) the documents issued for a course.
 READ_COURSE_DOCUMENTS = "documents.read_course_documents"
+#: Build the printable programme of a course the user may see (which courses: the scope).
+BUILD_PROGRAMME = "documents.build_programme"
 
 
 @rules.predicate
@@ -26,6 +28,7 @@ def holds_a_place(user, course) -> bool:
 rules.add_perm(ISSUE_DECISION, is_steering_admin)
 rules.add_perm(BUILD_SUMMARY_LIST, reads_registries)
 rules.add_perm(READ_COURSE_DOCUMENTS, reads_registries | (is_participant & holds_a_place))
+rules.add_perm(BUILD_PROGRAMME, has_any_role)
 #: Create and edit the issuer profiles (header, abbreviation, place, signer).
 MANAGE_ISSUERS = "documents.manage_issuers"
 

@@ -33,7 +33,13 @@ from apps.nominations.selectors import visible_members
 from . import rendering
 from .choices import DocumentKind, DocumentStatus, Relation
 from .models import DocumentRegister, IssuedDocument, IssuerProfile
-from .permissions import BUILD_SUMMARY_LIST, ISSUE_DECISION, MANAGE_ISSUERS, READ_COURSE_DOCUMENTS
+from .permissions import (
+    BUILD_PROGRAMME,
+    BUILD_SUMMARY_LIST,
+    ISSUE_DECISION,
+    MANAGE_ISSUERS,
+    READ_COURSE_DOCUMENTS,
+)
 
 DECISION_TYPE = "QĐ"
 TEMPLATES = {DocumentKind.DECISION: rendering.DECISION_TEMPLATE}
@@ -427,5 +433,6 @@ def summary_list_build(*, actor: User, course: Course) -> Path:
 
 
 def programme_build(*, actor: User, course: Course) -> Path:
+    require(actor, BUILD_PROGRAMME, message=_("You may not print the programme of this course."))
     context = {**rendering.course_context(course), "items": rendering.agenda_rows(course)}
     return rendering.render_temporary(rendering.PROGRAMME_TEMPLATE, context)

@@ -72,3 +72,13 @@ def test_a_participant_neither_builds_the_summary_list_nor_reads_a_course_withou
         services.summary_list_build(actor=participant, course=course)
     with pytest.raises(PermissionDenied, match="Đồng chí không được xem văn bản của lớp này"):
         services.issued_document_for(actor=participant, document=document)
+
+
+@pytest.mark.django_db
+def test_the_programme_is_built_only_for_a_user_with_a_role(reference_data, personas):
+    from apps.core.tests.factories import UserFactory
+
+    course = CourseFactory()
+    assert services.programme_build(actor=personas["participant"], course=course).exists()
+    with translation.override("vi"), pytest.raises(PermissionDenied, match="chương trình"):
+        services.programme_build(actor=UserFactory(role=""), course=course)
