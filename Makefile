@@ -65,6 +65,7 @@ messages: venv
 	$(PY) scripts/messages.py
 
 check-deploy: venv
+	mkdir -p var
 	SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
 	DATABASE_URL=sqlite:///var/check.sqlite3 ALLOWED_HOSTS=de165.example \
 	DJANGO_SETTINGS_MODULE=config.settings.production $(PY) manage.py check --deploy \
