@@ -114,7 +114,9 @@ def _forms(context):
     from django.forms.formsets import BaseFormSet
 
     seen = {}
-    for key in context.keys():  # noqa: SIM118  (a ContextList iterates its contexts)
+    # A ContextList (several templates) has keys(); one RequestContext flattens to a dict.
+    keys = context.keys() if hasattr(context, "keys") else context.flatten().keys()
+    for key in keys:
         value = context[key]
         if isinstance(value, (BaseForm, BaseFormSet)):
             seen[id(value)] = value

@@ -36,11 +36,15 @@ class FormationForm(forms.Form):
 
 
 def _year(request) -> int:
+    """The year asked for, if it is one a delegation can have; else the latest with any."""
     try:
-        return int(request.GET.get("year") or request.POST.get("year") or "")
+        year = int(request.GET.get("year") or request.POST.get("year") or "")
     except ValueError:
-        found = selectors.years()
-        return found[0] if found else timezone.localdate().year
+        year = 0
+    if 2000 <= year <= 2100:
+        return year
+    found = selectors.years()
+    return found[0] if found else timezone.localdate().year
 
 
 @require_http_methods(["GET", "POST"])

@@ -55,6 +55,7 @@ def test_the_menu_shows_what_each_policy_allows(participant, auditor):
         "Cadres",
         "Planning",
         "Courses",
+        "Delegations",
         "Nominations",
         "Programme settings",
         "Audit log",

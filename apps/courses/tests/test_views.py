@@ -116,7 +116,7 @@ def test_a_course_is_prefilled_from_the_approved_plan(client_for, steering_admin
     )
     planned = plan.courses.get()
     page = client_for(steering_admin).get(reverse("courses:course_create"), {"planned": planned.pk})
-    assert 'value="Khóa MEDIUM"' in page.text
+    assert 'value="Quản trị quốc gia hiện đại (bồi dưỡng trung hạn)"' in page.text
     assert f'<option value="{planned.pk}" selected>2027 · Bồi dưỡng trung hạn · ' in page.text
     assert f'<option value="{planned.pk}" selected>' in page.text
 

@@ -4,10 +4,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from apps.agencies.models import Agency
-from apps.core.models import User
-from apps.core.roles import Role
 from apps.courses.models import Course
 from apps.finder import selectors
+from apps.finder.permissions import command_reader
 
 
 class Command(BaseCommand):
@@ -28,8 +27,7 @@ class Command(BaseCommand):
             unit = Agency.objects.filter(code=agency).first()
             if unit is None:
                 raise CommandError(f"Không có cơ quan mã {agency}.")
-        # The whole registry, as the steering office sees it.
-        reader = User(role=Role.STEERING_ADMIN, is_active=True)
+        reader = command_reader()
         page = selectors.suggestions(
             fetched_by=reader,
             course=found,
